@@ -1,0 +1,28 @@
+package io.coralbank;
+
+import io.coralbank.platform.ConfigurationCheck;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Starts Coral: the banking core with its dialect adapters. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class CoralApplication {
+
+  public static void main(String[] args) {
+    application().run(args);
+  }
+
+  /**
+   * The application exactly as {@link #main} runs it, so tests can start real servers (for example
+   * twice on the same data directory) the same way an operator does.
+   */
+  public static SpringApplication application() {
+    SpringApplication application = new SpringApplication(CoralApplication.class);
+    // The configuration check runs before any bean exists, so a misconfigured production
+    // server fails before it starts a database or opens a port.
+    application.addListeners(new ConfigurationCheck());
+    return application;
+  }
+}

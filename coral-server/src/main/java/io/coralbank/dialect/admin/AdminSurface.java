@@ -1,0 +1,44 @@
+package io.coralbank.dialect.admin;
+
+import io.coralbank.web.DialectSurface;
+import io.coralbank.web.ProblemJson;
+import io.coralbank.web.RenderedError;
+import io.coralbank.web.RequestFailure;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/** The admin API's conventions: UUID request ids and problem details with a {@code code}. */
+@Component
+class AdminSurface implements DialectSurface {
+
+  @Override
+  public String name() {
+    return "admin";
+  }
+
+  @Override
+  public String newRequestId() {
+    return UUID.randomUUID().toString();
+  }
+
+  @Override
+  public RenderedError render(RequestFailure failure, String requestId) {
+    return switch (failure.kind()) {
+      case NOT_AUTHENTICATED ->
+          ProblemJson.problem(401, "unauthorized", failure.detail(), requestId);
+      case ROUTE_NOT_FOUND -> ProblemJson.problem(404, "not_found", failure.detail(), requestId);
+      case METHOD_NOT_ALLOWED ->
+          ProblemJson.problem(405, "method_not_allowed", failure.detail(), requestId);
+      case NOT_ACCEPTABLE ->
+          ProblemJson.problem(406, "not_acceptable", failure.detail(), requestId);
+      case BODY_TOO_LARGE ->
+          ProblemJson.problem(413, "body_too_large", failure.detail(), requestId);
+      case UNSUPPORTED_MEDIA_TYPE ->
+          ProblemJson.problem(415, "unsupported_media_type", failure.detail(), requestId);
+      case MALFORMED_REQUEST ->
+          ProblemJson.problem(400, "malformed_request", failure.detail(), requestId);
+      case INTERNAL_ERROR ->
+          ProblemJson.problem(500, "internal_error", failure.detail(), requestId);
+    };
+  }
+}

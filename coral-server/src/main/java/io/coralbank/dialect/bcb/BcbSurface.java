@@ -1,0 +1,46 @@
+package io.coralbank.dialect.bcb;
+
+import io.coralbank.web.DialectSurface;
+import io.coralbank.web.RenderedError;
+import io.coralbank.web.RequestFailure;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * BCB's conventions: UUID request ids, and errors as {@code {"error": "<CODE>", "message": "..."}}
+ * with upper-snake codes such as {@code BAD_REQUEST}, the style BCB's own examples use.
+ */
+@Component
+class BcbSurface implements DialectSurface {
+
+  @Override
+  public String name() {
+    return "bcb";
+  }
+
+  @Override
+  public String newRequestId() {
+    return UUID.randomUUID().toString();
+  }
+
+  @Override
+  public RenderedError render(RequestFailure failure, String requestId) {
+    return switch (failure.kind()) {
+      case NOT_AUTHENTICATED -> error(401, "UNAUTHORIZED", "Authentication failed");
+      case ROUTE_NOT_FOUND -> error(404, "NOT_FOUND", failure.detail());
+      case METHOD_NOT_ALLOWED -> error(405, "METHOD_NOT_ALLOWED", failure.detail());
+      case NOT_ACCEPTABLE -> error(406, "NOT_ACCEPTABLE", failure.detail());
+      case BODY_TOO_LARGE -> error(413, "PAYLOAD_TOO_LARGE", failure.detail());
+      case UNSUPPORTED_MEDIA_TYPE -> error(415, "UNSUPPORTED_MEDIA_TYPE", failure.detail());
+      case MALFORMED_REQUEST -> error(400, "BAD_REQUEST", failure.detail());
+      // BCB's errors guide gives this exact message for 500.
+      case INTERNAL_ERROR -> error(500, "INTERNAL_SERVER_ERROR", "An unknown error occurred");
+    };
+  }
+
+  private static RenderedError error(int status, String code, String message) {
+    return new RenderedError(
+        status, MediaType.APPLICATION_JSON, new BcbErrorResponse(code, message));
+  }
+}

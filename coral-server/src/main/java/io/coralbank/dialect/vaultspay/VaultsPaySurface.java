@@ -1,0 +1,68 @@
+package io.coralbank.dialect.vaultspay;
+
+import io.coralbank.web.DialectSurface;
+import io.coralbank.web.RenderedError;
+import io.coralbank.web.RequestFailure;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+
+/**
+ * VaultsPay's conventions. Documented codes are used as documented (1002 UNAUTHENTICATED, 1010
+ * BAD_REQUEST); failures VaultsPay documents no code for get 1000 plus the HTTP status (1404
+ * NOT_FOUND, ...), as written down in {@code docs/api/vaultspay.md}.
+ */
+@Component
+class VaultsPaySurface implements DialectSurface {
+
+  @Override
+  public String name() {
+    return "vaultspay";
+  }
+
+  @Override
+  public String newRequestId() {
+    return UUID.randomUUID().toString();
+  }
+
+  @Override
+  public RenderedError render(RequestFailure failure, String requestId) {
+    return switch (failure.kind()) {
+      case NOT_AUTHENTICATED ->
+          error(
+              401,
+              1002,
+              "UNAUTHENTICATED",
+              "You are not authenticated. Please login to continue.",
+              List.of());
+      case ROUTE_NOT_FOUND -> error(404, 1404, "NOT_FOUND", failure.detail(), List.of());
+      case METHOD_NOT_ALLOWED ->
+          error(405, 1405, "METHOD_NOT_ALLOWED", failure.detail(), List.of());
+      case NOT_ACCEPTABLE -> error(406, 1406, "NOT_ACCEPTABLE", failure.detail(), List.of());
+      case BODY_TOO_LARGE -> error(413, 1413, "PAYLOAD_TOO_LARGE", failure.detail(), List.of());
+      case UNSUPPORTED_MEDIA_TYPE ->
+          error(415, 1415, "UNSUPPORTED_MEDIA_TYPE", failure.detail(), List.of());
+      case MALFORMED_REQUEST ->
+          error(
+              400,
+              1010,
+              "BAD_REQUEST",
+              "Invalid request.",
+              List.of(new VaultsPayErrorResponse.FieldError("body", failure.detail())));
+      case INTERNAL_ERROR -> error(500, 1500, "INTERNAL_ERROR", failure.detail(), List.of());
+    };
+  }
+
+  private static RenderedError error(
+      int status,
+      int code,
+      String type,
+      String message,
+      List<VaultsPayErrorResponse.FieldError> errors) {
+    return new RenderedError(
+        status,
+        MediaType.APPLICATION_JSON,
+        new VaultsPayErrorResponse(code, message, type, errors));
+  }
+}

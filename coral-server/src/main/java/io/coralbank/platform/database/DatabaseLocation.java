@@ -1,0 +1,63 @@
+package io.coralbank.platform.database;
+
+import java.io.IOException;
+
+/**
+ * The PostgreSQL server in use and how to describe it in the start-up log without leaking a
+ * password.
+ */
+public final class DatabaseLocation implements AutoCloseable {
+
+  private final String jdbcUrl;
+  private final String user;
+  private final String password;
+  private final EmbeddedPostgresServer embeddedServer;
+
+  private DatabaseLocation(
+      String jdbcUrl, String user, String password, EmbeddedPostgresServer embeddedServer) {
+    this.jdbcUrl = jdbcUrl;
+    this.user = user;
+    this.password = password;
+    this.embeddedServer = embeddedServer;
+  }
+
+  static DatabaseLocation external(String jdbcUrl, String user, String password) {
+    return new DatabaseLocation(jdbcUrl, user, password, null);
+  }
+
+  static DatabaseLocation embedded(EmbeddedPostgresServer server) {
+    return new DatabaseLocation(server.jdbcUrl(), null, null, server);
+  }
+
+  String jdbcUrl() {
+    return jdbcUrl;
+  }
+
+  String user() {
+    return user;
+  }
+
+  String password() {
+    return password;
+  }
+
+  /** One line for the start-up log. Query parameters are dropped: they may carry a password. */
+  public String describe() {
+    if (embeddedServer != null) {
+      return "embedded PostgreSQL, data in "
+          + embeddedServer.dataDirectory()
+          + " (port "
+          + embeddedServer.port()
+          + ")";
+    }
+    int query = jdbcUrl.indexOf('?');
+    return "external PostgreSQL at " + (query < 0 ? jdbcUrl : jdbcUrl.substring(0, query));
+  }
+
+  @Override
+  public void close() throws IOException {
+    if (embeddedServer != null) {
+      embeddedServer.close();
+    }
+  }
+}

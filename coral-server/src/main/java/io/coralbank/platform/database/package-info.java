@@ -1,0 +1,8 @@
+/**
+ * Where the books are kept: starts the embedded PostgreSQL (the zero-setup default) or connects to
+ * the external server named by {@code CORAL_DB_URL}, and provides the one connection pool.
+ *
+ * <p>It owns no tables; Flyway migrations under {@code db/migration} own the schema, and each core
+ * module owns its tables. It must not contain queries of any module.
+ */
+package io.coralbank.platform.database;

@@ -1,0 +1,23 @@
+package io.coralbank.web;
+
+/**
+ * What the framework needs from a dialect: its name, where its controllers live, how it names
+ * request ids and how it renders a failure. One bean per dialect, declared in the dialect's own
+ * package.
+ */
+public interface DialectSurface {
+
+  /** The dialect's name, as in configuration ({@code coral.dialects.<name>.base-path}). */
+  String name();
+
+  /** The package whose controllers are mounted under this dialect's base path. */
+  default String controllerPackage() {
+    return getClass().getPackageName();
+  }
+
+  /** A new request id in the dialect's convention. */
+  String newRequestId();
+
+  /** The failure in the dialect's error shape, with the status the dialect documents. */
+  RenderedError render(RequestFailure failure, String requestId);
+}

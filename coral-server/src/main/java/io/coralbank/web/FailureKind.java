@@ -1,0 +1,25 @@
+package io.coralbank.web;
+
+/**
+ * Every failure the HTTP layer itself can produce, before or around a handler. Each dialect maps
+ * every kind in an exhaustive {@code switch} without {@code default}, so adding a kind breaks the
+ * build until each dialect has decided how to render it.
+ */
+public enum FailureKind {
+  /** Credentials are missing or wrong. */
+  NOT_AUTHENTICATED,
+  /** No endpoint exists at this path. */
+  ROUTE_NOT_FOUND,
+  /** The path exists but not for this HTTP method. */
+  METHOD_NOT_ALLOWED,
+  /** The endpoint cannot produce any media type the {@code Accept} header allows. */
+  NOT_ACCEPTABLE,
+  /** The request body is larger than the configured limit. */
+  BODY_TOO_LARGE,
+  /** The request body's {@code Content-Type} is not one the endpoint reads. */
+  UNSUPPORTED_MEDIA_TYPE,
+  /** The body is not valid JSON or does not fit the expected shape, or a parameter is invalid. */
+  MALFORMED_REQUEST,
+  /** Something failed inside Coral; the client learns only the request id. */
+  INTERNAL_ERROR
+}

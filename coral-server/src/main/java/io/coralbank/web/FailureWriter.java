@@ -1,0 +1,71 @@
+package io.coralbank.web;
+
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes a {@link RequestFailure} as the owning dialect renders it. The body is written directly,
+ * whatever the request's {@code Accept} header says: an error must reach the client even when the
+ * failure is that its {@code Accept} cannot be satisfied.
+ */
+@Component
+public class FailureWriter {
+
+  private static final Logger log = LoggerFactory.getLogger(FailureWriter.class);
+
+  private final DialectRegistry registry;
+  private final JsonMapper json;
+
+  FailureWriter(DialectRegistry registry, JsonMapper json) {
+    this.registry = registry;
+    this.json = json;
+  }
+
+  public void write(
+      HttpServletRequest request, HttpServletResponse response, RequestFailure failure)
+      throws IOException {
+    DialectSurface surface = registry.surfaceFor(originalPath(request));
+    String requestId = RequestIds.of(request);
+    if (requestId == null) {
+      requestId = surface.newRequestId();
+      request.setAttribute(RequestIds.ATTRIBUTE, requestId);
+    }
+    if (response.isCommitted()) {
+      log.warn("Response already committed; could not report {}", failure.kind());
+      return;
+    }
+    RenderedError error = surface.render(failure, requestId);
+    response.resetBuffer();
+    response.setStatus(error.status());
+    response.setHeader(RequestIds.HEADER, requestId);
+    response.setContentType(error.contentType().toString());
+    response.setCharacterEncoding("UTF-8");
+    if (!failure.allowedMethods().isEmpty()) {
+      response.setHeader(HttpHeaders.ALLOW, String.join(", ", failure.allowedMethods()));
+    }
+    byte[] body = json.writeValueAsBytes(error.body());
+    response.setContentLength(body.length);
+    response.getOutputStream().write(body);
+    response.flushBuffer();
+  }
+
+  /** On an error dispatch the request URI is {@code /error}; the dialect is the original's. */
+  private static String originalPath(HttpServletRequest request) {
+    Object original = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+    if (original instanceof String path) {
+      return path;
+    }
+    Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+    if (forwarded instanceof String path) {
+      return path;
+    }
+    return request.getRequestURI();
+  }
+}

@@ -1,0 +1,21 @@
+package io.coralbank.web;
+
+import java.util.Set;
+
+/**
+ * A failure of the HTTP layer, ready for a dialect to render.
+ *
+ * @param kind what went wrong
+ * @param detail a sentence safe to show the client: never an exception message or class name
+ * @param allowedMethods for {@link FailureKind#METHOD_NOT_ALLOWED}, the methods the path accepts
+ */
+public record RequestFailure(FailureKind kind, String detail, Set<String> allowedMethods) {
+
+  public RequestFailure {
+    allowedMethods = allowedMethods == null ? Set.of() : Set.copyOf(allowedMethods);
+  }
+
+  public static RequestFailure of(FailureKind kind, String detail) {
+    return new RequestFailure(kind, detail, Set.of());
+  }
+}

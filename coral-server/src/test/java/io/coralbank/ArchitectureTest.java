@@ -1,0 +1,62 @@
+package io.coralbank;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The rules that keep Coral's shape; a violation fails the build. */
+@AnalyzeClasses(packages = "io.coralbank", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule theKernelDependsOnNothingButTheJdk =
+      classes()
+          .that()
+          .resideInAPackage("io.coralbank.kernel..")
+          .should()
+          .onlyDependOnClassesThat()
+          .resideInAnyPackage(
+              "io.coralbank.kernel..", "java.lang..", "java.util..", "java.math..", "java.time..")
+          .because("the kernel is pure Java: no Spring, no JDBC, no I/O")
+          // The kernel gets its first classes with the ledger; until then there is nothing to
+          // check.
+          .allowEmptyShould(true);
+
+  @ArchTest
+  static final ArchRule corePackagesNeverImportADialect =
+      noClasses()
+          .that()
+          .resideInAPackage("io.coralbank..")
+          .and()
+          .resideOutsideOfPackage("io.coralbank.dialect..")
+          .and()
+          .resideOutsideOfPackage("io.coralbank")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.coralbank.dialect..")
+          .because("dialects translate for the core; the core must not know them");
+
+  @ArchTest
+  static final ArchRule dialectsNeverImportEachOther =
+      slices()
+          .matching("io.coralbank.dialect.(*)..")
+          .should()
+          .notDependOnEachOther()
+          .because(
+              "each dialect stands alone; what they share belongs in the core or the framework");
+
+  @ArchTest
+  static final ArchRule theApplicationRootKnowsNoDialect =
+      noClasses()
+          .that()
+          .resideInAPackage("io.coralbank")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("io.coralbank.dialect..")
+          .because("dialects are discovered by component scanning, not wired by hand");
+}
