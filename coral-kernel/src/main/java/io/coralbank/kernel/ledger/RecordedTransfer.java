@@ -28,7 +28,7 @@ public record RecordedTransfer(
     int transactionGroup) {
 
   /** The fields of {@code command} as they would be recorded. */
-  static RecordedTransfer of(TransferCommand command, String transactionId, int group) {
+  public static RecordedTransfer of(TransferCommand command, String transactionId, int group) {
     return switch (command) {
       case TransferCommand.Posting posting ->
           new RecordedTransfer(

@@ -1,6 +1,7 @@
 package io.coralbank.kernel.money;
 
 import io.coralbank.kernel.money.InvalidAmountException.Reason;
+import java.util.regex.Pattern;
 
 /**
  * Converts between decimal text ({@code "250.00"}) and minor units ({@code 25000}) for an asset.
@@ -12,6 +13,9 @@ import io.coralbank.kernel.money.InvalidAmountException.Reason;
  * their literal text, so {@code 250.50} and {@code "250.50"} mean the same.
  */
 public final class Amounts {
+
+  private static final Pattern SCIENTIFIC =
+      Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)[eE][+-]?\\d+");
 
   private Amounts() {}
 
@@ -30,7 +34,7 @@ public final class Amounts {
     if (text == null || text.isBlank()) {
       throw new InvalidAmountException(Reason.AMOUNT_MUST_NOT_BE_BLANK, "The amount is blank");
     }
-    if (text.indexOf('e') >= 0 || text.indexOf('E') >= 0) {
+    if (SCIENTIFIC.matcher(text).matches()) {
       throw new InvalidAmountException(
           Reason.AMOUNT_MUST_NOT_USE_AN_EXPONENT, "The amount must not use an exponent");
     }

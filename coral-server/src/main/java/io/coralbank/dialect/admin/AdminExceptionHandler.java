@@ -11,15 +11,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Renders the admin API's own request errors as problem details. */
+/** Renders the admin API's own refusals as problem details. */
 @RestControllerAdvice(basePackageClasses = AdminSurface.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class AdminExceptionHandler {
 
-  @ExceptionHandler(InvalidAdminRequestException.class)
-  ResponseEntity<Object> invalid(InvalidAdminRequestException invalid, HttpServletRequest request) {
+  @ExceptionHandler(AdminProblem.class)
+  ResponseEntity<Object> problem(AdminProblem problem, HttpServletRequest request) {
     RenderedError error =
-        ProblemJson.problem(400, invalid.code(), invalid.getMessage(), RequestIds.of(request));
+        ProblemJson.problem(
+            problem.status(), problem.code(), problem.getMessage(), RequestIds.of(request));
     return ResponseEntity.status(error.status())
         .contentType(MediaType.APPLICATION_PROBLEM_JSON)
         .body(error.body());

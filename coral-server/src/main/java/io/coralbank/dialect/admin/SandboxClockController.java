@@ -27,11 +27,11 @@ class SandboxClockController {
       produces = MediaType.APPLICATION_JSON_VALUE)
   ClockResponse advance(@RequestBody ClockAdvanceRequest request) {
     if (request.seconds() == null) {
-      throw new InvalidAdminRequestException("seconds_required", "seconds is required.");
+      throw AdminProblem.badRequest("seconds_required", "seconds is required.");
     }
     long seconds = request.seconds();
     if (seconds < 1 || seconds > SandboxClockService.MAXIMUM_ADVANCE_SECONDS) {
-      throw new InvalidAdminRequestException(
+      throw AdminProblem.badRequest(
           "seconds_must_be_in_range",
           "seconds must be a whole number from 1 to "
               + SandboxClockService.MAXIMUM_ADVANCE_SECONDS

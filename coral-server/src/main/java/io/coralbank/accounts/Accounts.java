@@ -1,0 +1,197 @@
+package io.coralbank.accounts;
+
+import io.coralbank.customers.Customers;
+import io.coralbank.kernel.money.AssetCatalogue;
+import io.coralbank.ledger.LedgerAccounts;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Opens and finds accounts. */
+@Service
+public class Accounts {
+
+  private static final String COLUMNS =
+      "id, account_number, customer_id, currency, kind, rail, status, label, created_at";
+  private static final RowMapper<Account> ACCOUNT =
+      (row, number) -> {
+        String rail = row.getString("rail");
+        return new Account(
+            row.getLong("id"),
+            row.getString("account_number"),
+            row.getObject("customer_id", UUID.class),
+            row.getString("currency"),
+            AccountKind.valueOf(row.getString("kind")),
+            rail == null ? null : Rail.valueOf(rail),
+            AccountStatus.valueOf(row.getString("status")),
+            row.getString("label"),
+            row.getObject("created_at", OffsetDateTime.class).toInstant());
+      };
+
+  private final JdbcClient jdbc;
+  private final Customers customers;
+  private final AssetCatalogue assets;
+  private final LedgerAccounts ledger;
+  private final Clock clock;
+
+  Accounts(
+      JdbcClient jdbc,
+      Customers customers,
+      AssetCatalogue assets,
+      LedgerAccounts ledger,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.customers = customers;
+    this.assets = assets;
+    this.ledger = ledger;
+    this.clock = clock;
+  }
+
+  /** Opens a customer account and its balance row, or says which rule refused it. */
+  @Transactional
+  public AccountOpening openCustomerAccount(
+      UUID customerId, String currency, AccountKind kind, String label) {
+    if (!customers.exists(customerId)) {
+      return new AccountOpening.Refused(AccountOpeningRejection.CUSTOMER_MUST_EXIST);
+    }
+    var asset = assets.find(currency);
+    if (asset.isEmpty()) {
+      return new AccountOpening.Refused(AccountOpeningRejection.CURRENCY_MUST_BE_SUPPORTED);
+    }
+    if (kind.isBankSide()) {
+      return new AccountOpening.Refused(AccountOpeningRejection.KIND_MUST_BE_A_CUSTOMER_KIND);
+    }
+    if (kind == AccountKind.SETTLEMENT || kind == AccountKind.PARENT) {
+      boolean taken =
+          jdbc.sql(
+                  "select exists (select 1 from accounts where customer_id = :customer"
+                      + " and currency = :currency and kind = :kind)")
+              .param("customer", customerId)
+              .param("currency", asset.get().code())
+              .param("kind", kind.name())
+              .query(Boolean.class)
+              .single();
+      if (taken) {
+        return new AccountOpening.Refused(onePerCurrency(kind));
+      }
+    }
+    try {
+      return new AccountOpening.Opened(
+          insert(customerId, asset.get().code(), kind, null, label, 0));
+    } catch (DuplicateKeyException openedConcurrently) {
+      return new AccountOpening.Refused(onePerCurrency(kind));
+    }
+  }
+
+  private static AccountOpeningRejection onePerCurrency(AccountKind kind) {
+    return kind == AccountKind.SETTLEMENT
+        ? AccountOpeningRejection.ONE_SETTLEMENT_ACCOUNT_PER_CURRENCY
+        : AccountOpeningRejection.ONE_PARENT_ACCOUNT_PER_CURRENCY;
+  }
+
+  /**
+   * The bank's own account of {@code kind} for {@code currency} (and {@code rail} for clearing),
+   * opened on first use. Safe when several requests or processes ask at once.
+   */
+  @Transactional
+  public Account bankAccount(AccountKind kind, String currency, Rail rail) {
+    if (!kind.isBankSide()) {
+      throw new IllegalArgumentException(kind + " is not a bank-side kind");
+    }
+    Optional<Account> existing = findBankAccount(kind, currency, rail);
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    String label = kind.name() + " " + currency + (rail == null ? "" : " " + rail.name());
+    Optional<Long> inserted =
+        jdbc.sql(
+                "insert into accounts (account_number, customer_id, currency, kind, rail, status,"
+                    + " label, created_at) values (:number, null, :currency, :kind, :rail,"
+                    + " 'ACTIVE', :label, :now)"
+                    + " on conflict (kind, currency, coalesce(rail, '')) where customer_id is null"
+                    + " do nothing returning id")
+            .param("number", nextNumber())
+            .param("currency", currency)
+            .param("kind", kind.name())
+            .param("rail", rail == null ? null : rail.name())
+            .param("label", label)
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+            .query(Long.class)
+            .optional();
+    if (inserted.isEmpty()) {
+      // Another request or process opened it first; that one is the bank's account.
+      return findBankAccount(kind, currency, rail).orElseThrow();
+    }
+    ledger.open(inserted.get(), currency, true, 0);
+    return find(inserted.get()).orElseThrow();
+  }
+
+  private Optional<Account> findBankAccount(AccountKind kind, String currency, Rail rail) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from accounts where customer_id is null and kind = :kind"
+                + " and currency = :currency and coalesce(rail, '') = :rail")
+        .param("kind", kind.name())
+        .param("currency", currency)
+        .param("rail", rail == null ? "" : rail.name())
+        .query(ACCOUNT)
+        .optional();
+  }
+
+  private Account insert(
+      UUID customerId,
+      String currency,
+      AccountKind kind,
+      Rail rail,
+      String label,
+      long overdraftLimit) {
+    String number = nextNumber();
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    long id =
+        jdbc.sql(
+                "insert into accounts (account_number, customer_id, currency, kind, rail, status,"
+                    + " label, created_at) values (:number, :customer, :currency, :kind, :rail,"
+                    + " 'ACTIVE', :label, :now) returning id")
+            .param("number", number)
+            .param("customer", customerId)
+            .param("currency", currency)
+            .param("kind", kind.name())
+            .param("rail", rail == null ? null : rail.name())
+            .param("label", label)
+            .param("now", now)
+            .query(Long.class)
+            .single();
+    ledger.open(id, currency, kind.isBankSide(), overdraftLimit);
+    return find(id).orElseThrow();
+  }
+
+  private String nextNumber() {
+    return AccountNumbers.fromSequence(
+        jdbc.sql("select nextval('account_number_seq')").query(Long.class).single());
+  }
+
+  public Optional<Account> findByNumber(String number) {
+    if (!AccountNumbers.isWellFormed(number)) {
+      return Optional.empty();
+    }
+    return jdbc.sql("select " + COLUMNS + " from accounts where account_number = :number")
+        .param("number", number)
+        .query(ACCOUNT)
+        .optional();
+  }
+
+  public Optional<Account> find(long id) {
+    return jdbc.sql("select " + COLUMNS + " from accounts where id = :id")
+        .param("id", id)
+        .query(ACCOUNT)
+        .optional();
+  }
+}

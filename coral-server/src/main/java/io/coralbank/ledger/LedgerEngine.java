@@ -1,0 +1,165 @@
+package io.coralbank.ledger;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.PessimisticLockingFailureException;
+
+/**
+ * The batching ledger engine. Request threads hand their submissions to a queue and wait; a few
+ * worker threads each take everything queued (up to a bound, waiting at most a short while for
+ * more) and apply it in one database transaction: lock each touched balance row once, in id order,
+ * apply the transfers in arrival order through the kernel, write the journal with multi-row
+ * inserts, commit once, and complete each caller with its own results.
+ *
+ * <p>This is what keeps a hot account (every Settlement and Parent account is hot) as fast as a
+ * cold one: its row is locked and written once per batch, not once per transfer. Correctness with
+ * several server processes on one database rests on row locks and constraints, not on this
+ * process's queue.
+ */
+public final class LedgerEngine implements Ledger, AutoCloseable {
+
+  private static final Logger log = LoggerFactory.getLogger(LedgerEngine.class);
+  private static final int ATTEMPTS = 3;
+
+  private final BatchWriter writer;
+  private final EngineSettings settings;
+  private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+  private final List<Thread> workers = new ArrayList<>();
+  private volatile boolean running = true;
+
+  public LedgerEngine(DataSource dataSource, Clock clock, EngineSettings settings) {
+    this.writer = new BatchWriter(dataSource, clock);
+    this.settings = settings;
+    for (int index = 0; index < settings.workers(); index++) {
+      Thread worker = Thread.ofPlatform().daemon().name("ledger-engine-" + index).start(this::work);
+      workers.add(worker);
+    }
+  }
+
+  /** One caller's transfers and the future its thread waits on. */
+  record Submission(
+      List<TransferRequest> transfers, CompletableFuture<List<TransferResult>> done) {}
+
+  @Override
+  public List<TransferResult> submit(List<TransferRequest> transfers) {
+    if (transfers.isEmpty()) {
+      return List.of();
+    }
+    if (!running) {
+      throw new LedgerUnavailableException("The ledger engine is stopped", null);
+    }
+    Submission submission = new Submission(List.copyOf(transfers), new CompletableFuture<>());
+    queue.add(submission);
+    try {
+      return submission.done().get();
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof LedgerUnavailableException unavailable) {
+        throw unavailable;
+      }
+      throw new LedgerUnavailableException("The ledger batch failed", failed.getCause());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new LedgerUnavailableException("Interrupted while waiting for the ledger", interrupted);
+    }
+  }
+
+  private void work() {
+    while (running) {
+      List<Submission> batch;
+      try {
+        batch = nextBatch();
+      } catch (InterruptedException stopping) {
+        return;
+      }
+      if (!batch.isEmpty()) {
+        execute(batch);
+      }
+    }
+  }
+
+  private List<Submission> nextBatch() throws InterruptedException {
+    List<Submission> batch = new ArrayList<>();
+    Submission first = queue.poll(100, TimeUnit.MILLISECONDS);
+    if (first == null) {
+      return batch;
+    }
+    batch.add(first);
+    int transfers = first.transfers().size();
+    long deadline = System.nanoTime() + settings.maxWait().toNanos();
+    while (transfers < settings.maxBatchTransfers()) {
+      Submission next = queue.poll();
+      if (next == null) {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          break;
+        }
+        next = queue.poll(remaining, TimeUnit.NANOSECONDS);
+        if (next == null) {
+          break;
+        }
+      }
+      batch.add(next);
+      transfers += next.transfers().size();
+    }
+    return batch;
+  }
+
+  private void execute(List<Submission> batch) {
+    List<List<TransferRequest>> submissions = batch.stream().map(Submission::transfers).toList();
+    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+      try {
+        List<List<TransferResult>> results = writer.write(submissions);
+        for (int index = 0; index < batch.size(); index++) {
+          batch.get(index).done().complete(results.get(index));
+        }
+        return;
+      } catch (DuplicateKeyException | PessimisticLockingFailureException sameIdRace) {
+        // Another batch, perhaps in another process, wrote a transfer id this batch also uses,
+        // between our read and our insert (or the two inserts deadlocked on each other's ids).
+        // Nothing of ours was written; running the batch again sees that transfer and answers
+        // "exists" or "exists with different ...".
+        log.debug("Transfer id raced with another batch; retrying (attempt {})", attempt);
+      } catch (RuntimeException failure) {
+        fail(batch, failure);
+        return;
+      }
+    }
+    fail(batch, new IllegalStateException("Transfer ids kept racing with other batches"));
+  }
+
+  private static void fail(List<Submission> batch, Throwable failure) {
+    log.error("Ledger batch of {} submissions rolled back", batch.size(), failure);
+    LedgerUnavailableException unavailable =
+        new LedgerUnavailableException("The ledger could not commit; nothing was applied", failure);
+    batch.forEach(submission -> submission.done().completeExceptionally(unavailable));
+  }
+
+  @Override
+  public void close() {
+    // Workers finish the batch in hand and stop at their next look at the queue.
+    running = false;
+    for (Thread worker : workers) {
+      try {
+        worker.join(10_000);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+      }
+      worker.interrupt();
+    }
+    Submission left;
+    while ((left = queue.poll()) != null) {
+      left.done()
+          .completeExceptionally(new LedgerUnavailableException("The ledger engine stopped", null));
+    }
+  }
+}

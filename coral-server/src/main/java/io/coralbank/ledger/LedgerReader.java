@@ -1,0 +1,134 @@
+package io.coralbank.ledger;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reads balances and the journal. Every read is served by an index: balance now by primary key,
+ * balance at an instant by the latest posting before it, and pages of postings by keyset over
+ * {@code (account_id, posted_at, id)}, never by OFFSET, so an account with millions of postings
+ * pages as fast as a new one.
+ */
+@Service
+public class LedgerReader {
+
+  private static final RowMapper<PostingView> POSTING =
+      (row, number) ->
+          new PostingView(
+              row.getLong("id"),
+              row.getString("transaction_id"),
+              row.getString("transfer_id"),
+              row.getLong("account_id"),
+              row.getLong("counterparty_account_id"),
+              row.getLong("amount"),
+              row.getLong("balance_after"),
+              row.getObject("posted_at", OffsetDateTime.class).toInstant(),
+              row.getString("code"),
+              row.getString("description"));
+
+  private final JdbcClient jdbc;
+
+  LedgerReader(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Optional<Balance> balance(long accountId) {
+    return jdbc.sql(
+            "select posted, pending_debits, pending_credits from ledger_accounts"
+                + " where account_id = :id")
+        .param("id", accountId)
+        .query(
+            (row, number) ->
+                new Balance(
+                    row.getLong("posted"),
+                    row.getLong("pending_debits"),
+                    row.getLong("pending_credits")))
+        .optional();
+  }
+
+  /** The posted balance as it stood at {@code instant} (postings at that instant included). */
+  public long postedBalanceAt(long accountId, Instant instant) {
+    return jdbc.sql(
+            """
+            select balance_after from ledger_postings
+             where account_id = :id and posted_at <= :at
+             order by posted_at desc, id desc
+             limit 1
+            """)
+        .param("id", accountId)
+        .param("at", instant.atOffset(ZoneOffset.UTC))
+        .query(Long.class)
+        .optional()
+        .orElse(0L);
+  }
+
+  /**
+   * Postings of an account with {@code from <= postedAt < to}, in {@code order}, after {@code
+   * cursor} (null for the first page), at most {@code limit}.
+   */
+  public PostingPage postings(
+      long accountId,
+      Instant from,
+      Instant to,
+      PostingPage.Order order,
+      PostingPage.Cursor cursor,
+      int limit) {
+    boolean newestFirst = order == PostingPage.Order.NEWEST_FIRST;
+    String after =
+        cursor == null
+            ? ""
+            : newestFirst
+                ? " and (p.posted_at, p.id) < (:cursorAt, :cursorId)"
+                : " and (p.posted_at, p.id) > (:cursorAt, :cursorId)";
+    String direction = newestFirst ? "desc" : "asc";
+    JdbcClient.StatementSpec statement =
+        jdbc.sql(
+                "select p.id, p.transaction_id, p.transfer_id, p.account_id,"
+                    + " p.counterparty_account_id, p.amount, p.balance_after, p.posted_at,"
+                    + " t.code, t.description"
+                    + " from ledger_postings p join ledger_transfers t"
+                    + " on t.transfer_id = p.transfer_id"
+                    + " where p.account_id = :id and p.posted_at >= :from and p.posted_at < :to"
+                    + after
+                    + " order by p.posted_at "
+                    + direction
+                    + ", p.id "
+                    + direction
+                    + " limit :limit")
+            .param("id", accountId)
+            .param("from", from.atOffset(ZoneOffset.UTC))
+            .param("to", to.atOffset(ZoneOffset.UTC))
+            .param("limit", limit + 1);
+    if (cursor != null) {
+      statement =
+          statement
+              .param("cursorAt", cursor.postedAt().atOffset(ZoneOffset.UTC))
+              .param("cursorId", cursor.id());
+    }
+    List<PostingView> rows = statement.query(POSTING).list();
+    if (rows.size() <= limit) {
+      return new PostingPage(rows, null);
+    }
+    List<PostingView> page = rows.subList(0, limit);
+    PostingView last = page.getLast();
+    return new PostingPage(List.copyOf(page), new PostingPage.Cursor(last.postedAt(), last.id()));
+  }
+
+  /** Number of postings of an account in a range, for list totals. */
+  public long countPostings(long accountId, Instant from, Instant to) {
+    return jdbc.sql(
+            "select count(*) from ledger_postings"
+                + " where account_id = :id and posted_at >= :from and posted_at < :to")
+        .param("id", accountId)
+        .param("from", from.atOffset(ZoneOffset.UTC))
+        .param("to", to.atOffset(ZoneOffset.UTC))
+        .query(Long.class)
+        .single();
+  }
+}
