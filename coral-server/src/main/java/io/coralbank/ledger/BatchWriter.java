@@ -65,10 +65,13 @@ final class BatchWriter {
         accountIds.add(hold.creditAccountId());
       }
     }
+    // Read before the locks, to keep the locked stretch short. A transfer id another batch
+    // commits in between makes our insert fail on the unique key; the engine then runs this
+    // batch again and sees it.
+    List<RecordedTransfer> known = transferIds.isEmpty() ? List.of() : loadTransfers(transferIds);
     List<AccountState> accounts = lockAccounts(accountIds);
     // Under the account locks, no other batch can resolve these holds any more.
     List<HoldState> holds = holdIds.isEmpty() ? List.of() : loadHolds(holdIds);
-    List<RecordedTransfer> known = transferIds.isEmpty() ? List.of() : loadTransfers(transferIds);
 
     TransferBatch batch = new TransferBatch(accounts, known, holds, now);
     List<List<TransferOutcome>> outcomes = new ArrayList<>(submissions.size());
@@ -82,9 +85,9 @@ final class BatchWriter {
         submission ->
             submission.forEach(
                 request -> requestsById.putIfAbsent(request.command().transferId(), request)));
-    writeJournal(batch.appliedTransfers(), transactionIds, requestsById, now);
+    writeJournalAndBalances(
+        batch.appliedTransfers(), batch.changedAccounts(), transactionIds, requestsById, now);
     writeHolds(batch.changedHolds(), now);
-    writeBalances(batch.changedAccounts());
     return results(submissions, outcomes, transactionIds);
   }
 
@@ -123,7 +126,7 @@ final class BatchWriter {
               from ledger_accounts
              where account_id = any(:ids)
              order by account_id
-               for update
+               for no key update
             """)
         .param("ids", sorted)
         .query(
@@ -194,24 +197,19 @@ final class BatchWriter {
         .list();
   }
 
-  private void writeJournal(
+  /**
+   * Writes the batch's transactions, transfers and postings and its accounts' new balances in one
+   * statement: one round trip inside the locked stretch instead of four.
+   */
+  private void writeJournalAndBalances(
       List<AppliedTransfer> applied,
+      List<AccountState> changedAccounts,
       String[] transactionIds,
       Map<String, TransferRequest> requests,
       Instant now) {
     if (applied.isEmpty()) {
       return;
     }
-    OffsetDateTime timestamp = now.atOffset(ZoneOffset.UTC);
-    jdbc.sql(
-            """
-            insert into ledger_transactions (id, created_at)
-            select id, :now from unnest(:ids) as id
-            """)
-        .param("ids", transactionIds)
-        .param("now", timestamp)
-        .update();
-
     int size = applied.size();
     String[] transferIds = new String[size];
     String[] transferTransactions = new String[size];
@@ -261,26 +259,67 @@ final class BatchWriter {
         postingBalances.add(posting.postedBalanceAfter());
       }
     }
+    int accounts = changedAccounts.size();
+    long[] accountIds = new long[accounts];
+    long[] posted = new long[accounts];
+    long[] pendingDebits = new long[accounts];
+    long[] pendingCredits = new long[accounts];
+    for (int index = 0; index < accounts; index++) {
+      AccountState account = changedAccounts.get(index);
+      accountIds[index] = account.id();
+      posted[index] = account.posted();
+      pendingDebits[index] = account.pendingDebits();
+      pendingCredits[index] = account.pendingCredits();
+    }
+    // Every data-modifying part of the statement runs, in one snapshot; none reads another's
+    // rows, so their order does not matter. Transfers and postings keep the batch's order, which
+    // is the order the engine applied them in.
     jdbc.sql(
             """
-            insert into ledger_transfers
-                   (transfer_id, transaction_id, type, debit_account_id, credit_account_id,
-                    asset_code, amount, requested_amount, hold_transfer_id, expires_at, code,
-                    description, created_at)
-            select transfer_id, transaction_id, type, debit_account_id, credit_account_id,
-                   asset_code, amount, requested_amount, hold_transfer_id,
-                   expires_at::timestamptz, code, description, :now
-              from unnest(:transferIds, :transactionIds, :types, :debits, :credits, :assets,
-                          :amounts, :requestedAmounts, :holdIds, :expiries, :codes,
-                          :descriptions)
-                   with ordinality
-                   as t(transfer_id, transaction_id, type, debit_account_id, credit_account_id,
+            with new_transactions as (
+                insert into ledger_transactions (id, created_at)
+                select id, :now from unnest(:transactionIds) as id),
+            new_transfers as (
+                insert into ledger_transfers
+                       (transfer_id, transaction_id, type, debit_account_id, credit_account_id,
                         asset_code, amount, requested_amount, hold_transfer_id, expires_at, code,
-                        description, position)
-             order by position
+                        description, created_at)
+                select transfer_id, transaction_id, type, debit_account_id, credit_account_id,
+                       asset_code, amount, requested_amount, hold_transfer_id,
+                       expires_at::timestamptz, code, description, :now
+                  from unnest(:transferIds, :transferTransactions, :types, :debits, :credits,
+                              :assets, :amounts, :requestedAmounts, :holdIds, :expiries, :codes,
+                              :descriptions)
+                       with ordinality
+                       as t(transfer_id, transaction_id, type, debit_account_id,
+                            credit_account_id, asset_code, amount, requested_amount,
+                            hold_transfer_id, expires_at, code, description, position)
+                 order by position),
+            new_postings as (
+                insert into ledger_postings
+                       (transaction_id, transfer_id, account_id, counterparty_account_id, amount,
+                        balance_after, posted_at)
+                select transaction_id, transfer_id, account_id, counterparty_account_id, amount,
+                       balance_after, :now
+                  from unnest(:postingTransactions, :postingTransfers, :postingAccounts,
+                              :postingCounterparties, :postingAmounts, :postingBalances)
+                       with ordinality
+                       as p(transaction_id, transfer_id, account_id, counterparty_account_id,
+                            amount, balance_after, position)
+                 order by position)
+            update ledger_accounts a
+               set posted = v.posted,
+                   pending_debits = v.pending_debits,
+                   pending_credits = v.pending_credits,
+                   version = a.version + 1
+              from unnest(:accountIds, :posted, :pendingDebits, :pendingCredits)
+                   as v(account_id, posted, pending_debits, pending_credits)
+             where a.account_id = v.account_id
             """)
+        .param("now", now.atOffset(ZoneOffset.UTC))
+        .param("transactionIds", transactionIds)
         .param("transferIds", transferIds)
-        .param("transactionIds", transferTransactions)
+        .param("transferTransactions", transferTransactions)
         .param("types", types)
         .param("debits", debits)
         .param("credits", credits)
@@ -291,32 +330,17 @@ final class BatchWriter {
         .param("expiries", expiries)
         .param("codes", codes)
         .param("descriptions", descriptions)
-        .param("now", timestamp)
+        .param("postingTransactions", postingTransactions.toArray(String[]::new))
+        .param("postingTransfers", postingTransfers.toArray(String[]::new))
+        .param("postingAccounts", toArray(postingAccounts))
+        .param("postingCounterparties", toArray(postingCounterparties))
+        .param("postingAmounts", toArray(postingAmounts))
+        .param("postingBalances", toArray(postingBalances))
+        .param("accountIds", accountIds)
+        .param("posted", posted)
+        .param("pendingDebits", pendingDebits)
+        .param("pendingCredits", pendingCredits)
         .update();
-    if (!postingAccounts.isEmpty()) {
-      jdbc.sql(
-              """
-              insert into ledger_postings
-                     (transaction_id, transfer_id, account_id, counterparty_account_id, amount,
-                      balance_after, posted_at)
-              select transaction_id, transfer_id, account_id, counterparty_account_id, amount,
-                     balance_after, :now
-                from unnest(:transactionIds, :transferIds, :accounts, :counterparties, :amounts,
-                            :balances)
-                     with ordinality
-                     as p(transaction_id, transfer_id, account_id, counterparty_account_id,
-                          amount, balance_after, position)
-               order by position
-              """)
-          .param("transactionIds", postingTransactions.toArray(String[]::new))
-          .param("transferIds", postingTransfers.toArray(String[]::new))
-          .param("accounts", toArray(postingAccounts))
-          .param("counterparties", toArray(postingCounterparties))
-          .param("amounts", toArray(postingAmounts))
-          .param("balances", toArray(postingBalances))
-          .param("now", timestamp)
-          .update();
-    }
   }
 
   private void writeHolds(List<HoldState> holds, Instant now) {
@@ -380,40 +404,6 @@ final class BatchWriter {
       throw new IllegalStateException(
           "Expected to write " + size + " holds but wrote " + written + "; rolling back");
     }
-  }
-
-  private void writeBalances(List<AccountState> accounts) {
-    if (accounts.isEmpty()) {
-      return;
-    }
-    int size = accounts.size();
-    long[] ids = new long[size];
-    long[] posted = new long[size];
-    long[] pendingDebits = new long[size];
-    long[] pendingCredits = new long[size];
-    for (int index = 0; index < size; index++) {
-      AccountState account = accounts.get(index);
-      ids[index] = account.id();
-      posted[index] = account.posted();
-      pendingDebits[index] = account.pendingDebits();
-      pendingCredits[index] = account.pendingCredits();
-    }
-    jdbc.sql(
-            """
-            update ledger_accounts a
-               set posted = v.posted,
-                   pending_debits = v.pending_debits,
-                   pending_credits = v.pending_credits,
-                   version = a.version + 1
-              from unnest(:ids, :posted, :pendingDebits, :pendingCredits)
-                   as v(account_id, posted, pending_debits, pending_credits)
-             where a.account_id = v.account_id
-            """)
-        .param("ids", ids)
-        .param("posted", posted)
-        .param("pendingDebits", pendingDebits)
-        .param("pendingCredits", pendingCredits)
-        .update();
   }
 
   private static List<List<TransferResult>> results(

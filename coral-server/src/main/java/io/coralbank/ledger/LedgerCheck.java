@@ -87,6 +87,27 @@ public class LedgerCheck {
             """));
     violations.addAll(
         query(
+            "transfer_belongs_to_a_transaction",
+            """
+            select null::bigint as account_id, t.transaction_id,
+                   'transfer ' || t.transfer_id || ' names a missing transaction' as detail
+              from ledger_transfers t
+             where not exists (select 1 from ledger_transactions x where x.id = t.transaction_id)
+            """));
+    violations.addAll(
+        query(
+            "transfer_accounts_exist",
+            """
+            select null::bigint as account_id, t.transaction_id,
+                   'transfer ' || t.transfer_id || ' names a missing account' as detail
+              from ledger_transfers t
+             where not exists (select 1 from ledger_accounts a
+                                where a.account_id = t.debit_account_id)
+                or not exists (select 1 from ledger_accounts a
+                                where a.account_id = t.credit_account_id)
+            """));
+    violations.addAll(
+        query(
             "hold_resolved_once",
             """
             select null::bigint as account_id, null as transaction_id,

@@ -21,6 +21,7 @@ public record LedgerCheckReport(long accounts, long transactions, List<Violation
    * @param invariant which: {@code transaction_balances_per_asset}, {@code
    *     balance_equals_replay_of_postings}, {@code pending_equals_open_holds}, {@code
    *     customer_account_within_floor}, {@code transfer_id_applied_once}, {@code
+   *     transfer_belongs_to_a_transaction}, {@code transfer_accounts_exist}, {@code
    *     hold_resolved_once}
    * @param accountId the account concerned, or null
    * @param transactionId the transaction concerned, or null

@@ -1,11 +1,11 @@
 package io.coralbank.platform.database;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.coralbank.platform.CoralProperties;
 import java.nio.file.Path;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 
 /** Provides the connection pool, to the embedded server or to {@code CORAL_DB_URL}. */
 @Configuration(proxyBeanMethods = false)
@@ -22,18 +22,10 @@ class DatabaseConfiguration {
   }
 
   /** Depends on the location, so Spring closes the pool before it stops an embedded server. */
+  /** The application's pool; primary, as components with their own pools also exist. */
   @Bean
+  @Primary
   HikariDataSource dataSource(DatabaseLocation location, CoralProperties properties) {
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("coral");
-    config.setJdbcUrl(location.jdbcUrl());
-    if (location.user() != null && !location.user().isBlank()) {
-      config.setUsername(location.user());
-    }
-    if (location.password() != null && !location.password().isBlank()) {
-      config.setPassword(location.password());
-    }
-    config.setMaximumPoolSize(properties.database().poolSize());
-    return new HikariDataSource(config);
+    return location.newPool("coral", properties.database().poolSize(), null);
   }
 }

@@ -1,5 +1,7 @@
 package io.coralbank.platform.database;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 
 /**
@@ -39,6 +41,29 @@ public final class DatabaseLocation implements AutoCloseable {
 
   String password() {
     return password;
+  }
+
+  /**
+   * A separate connection pool to the same database, for a component that must not compete with
+   * request handling for connections (the ledger engine).
+   *
+   * @param options PostgreSQL session settings, such as {@code -c plan_cache_mode=...}
+   */
+  public HikariDataSource newPool(String name, int size, String options) {
+    HikariConfig config = new HikariConfig();
+    config.setPoolName(name);
+    config.setJdbcUrl(jdbcUrl);
+    if (user != null && !user.isBlank()) {
+      config.setUsername(user);
+    }
+    if (password != null && !password.isBlank()) {
+      config.setPassword(password);
+    }
+    config.setMaximumPoolSize(size);
+    if (options != null) {
+      config.addDataSourceProperty("options", options);
+    }
+    return new HikariDataSource(config);
   }
 
   /** One line for the start-up log. Query parameters are dropped: they may carry a password. */

@@ -1,0 +1,436 @@
+package io.coralbank.bench;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.coralbank.kernel.ledger.TransferCommand;
+import io.coralbank.ledger.EngineSettings;
+import io.coralbank.ledger.Ledger;
+import io.coralbank.ledger.LedgerEngine;
+import io.coralbank.ledger.TransferRequest;
+import io.coralbank.ledger.TransferResult;
+import io.coralbank.platform.database.EmbeddedPostgresServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The ledger engine against real PostgreSQL on this machine: transfers per second and p50/p99
+ * latency for (a) uniform random accounts out of 100,000 and (b) one hot account every transfer
+ * touches, at 1, 8, 64 and 256 concurrent callers; and in the same run the same workload done the
+ * naive way (one database transaction per transfer: lock, update both balances, insert the
+ * journal). Each caller submits one transfer at a time and waits for it, as a request thread does.
+ *
+ * <p>Arguments: {@code --seconds=N} per measurement (default 5), {@code --warmup=N} (default 2),
+ * {@code --callers=1,8,64,256}, {@code --workers=N} and {@code --wait-micros=N} for the engine.
+ */
+public final class LedgerBenchmark {
+
+  private static final int ACCOUNTS = 100_000;
+  private static final long OPENING_BALANCE = 1_000_000_000_00L;
+
+  private final long firstAccountId;
+  private final long hotAccountId;
+  private final HikariDataSource engineDataSource;
+  private final HikariDataSource naiveDataSource;
+
+  private LedgerBenchmark(String jdbcUrl, long firstAccountId, long hotAccountId) {
+    this.firstAccountId = firstAccountId;
+    this.hotAccountId = hotAccountId;
+    this.engineDataSource = pool(jdbcUrl, 8);
+    this.naiveDataSource = pool(jdbcUrl, 64);
+  }
+
+  public static void main(String[] arguments) throws Exception {
+    int seconds = intArgument(arguments, "seconds", 5);
+    int warmup = intArgument(arguments, "warmup", 2);
+    int workers = intArgument(arguments, "workers", EngineSettings.defaults().workers());
+    int waitMicros =
+        intArgument(
+            arguments, "wait-micros", (int) (EngineSettings.defaults().maxWait().toNanos() / 1000));
+    int[] callerCounts =
+        Arrays.stream(stringArgument(arguments, "callers", "1,8,64,256").split(","))
+            .mapToInt(Integer::parseInt)
+            .toArray();
+    Path directory = Files.createTempDirectory("coral-bench");
+    System.out.printf(
+        Locale.ROOT,
+        "Coral ledger benchmark: %d accounts, %d s per measurement after %d s warm-up,"
+            + " engine workers %d, batch wait %d us, %d cores, Java %s%n",
+        ACCOUNTS,
+        seconds,
+        warmup,
+        workers,
+        waitMicros,
+        Runtime.getRuntime().availableProcessors(),
+        Runtime.version());
+    try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory.resolve("pg"))) {
+      Flyway.configure()
+          .dataSource(postgres.jdbcUrl(), null, null)
+          .locations("classpath:db/migration")
+          .load()
+          .migrate();
+      long[] ids = createAccounts(postgres.jdbcUrl());
+      LedgerBenchmark benchmark = new LedgerBenchmark(postgres.jdbcUrl(), ids[0], ids[1]);
+      EngineSettings settings =
+          new EngineSettings(1000, Duration.ofNanos(waitMicros * 1000L), workers);
+      try (LedgerEngine engine =
+          new LedgerEngine(benchmark.engineDataSource, Clock.systemUTC(), settings)) {
+        benchmark.run(engine, callerCounts, seconds, warmup);
+        if (System.getProperty("coral.bench.explain") != null) {
+          benchmark.explain();
+        }
+      } finally {
+        benchmark.engineDataSource.close();
+        benchmark.naiveDataSource.close();
+      }
+    }
+  }
+
+  private void run(Ledger engine, int[] callerCounts, int seconds, int warmup) throws Exception {
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %-8s %8s %12s %10s %10s%n",
+        "way",
+        "workload",
+        "callers",
+        "transfers/s",
+        "p50 ms",
+        "p99 ms");
+    List<String> ratios = new ArrayList<>();
+    for (int callers : callerCounts) {
+      Result engineUniform = measure(callers, seconds, warmup, false, engine::submit);
+      Result engineHot = measure(callers, seconds, warmup, true, engine::submit);
+      boolean naiveToo = !"engine".equals(System.getProperty("coral.bench.ways"));
+      Result naiveUniform =
+          naiveToo ? measure(callers, seconds, warmup, false, this::naive) : new Result(1, 0, 0);
+      Result naiveHot =
+          naiveToo ? measure(callers, seconds, warmup, true, this::naive) : new Result(1, 0, 0);
+      print("engine", "uniform", callers, engineUniform);
+      print("engine", "hot", callers, engineHot);
+      print("naive", "uniform", callers, naiveUniform);
+      print("naive", "hot", callers, naiveHot);
+      ratios.add(
+          String.format(
+              Locale.ROOT,
+              "%4d callers: engine/naive uniform %5.1fx, engine/naive hot %5.1fx,"
+                  + " engine hot/uniform %4.2f, naive hot/uniform %4.2f",
+              callers,
+              engineUniform.perSecond() / naiveUniform.perSecond(),
+              engineHot.perSecond() / naiveHot.perSecond(),
+              engineHot.perSecond() / engineUniform.perSecond(),
+              naiveHot.perSecond() / naiveUniform.perSecond()));
+    }
+    System.out.println();
+    ratios.forEach(System.out::println);
+  }
+
+  private void explain() throws SQLException {
+    try (Connection connection = engineDataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      String ids =
+          "array["
+              + (firstAccountId + 5)
+              + ","
+              + (firstAccountId + 50_000)
+              + ","
+              + (firstAccountId + 70_000)
+              + "]::bigint[]";
+      for (String sql :
+          List.of(
+              "select account_id, posted from ledger_accounts where account_id = any("
+                  + ids
+                  + ") order by account_id for update",
+              "select transfer_id from ledger_transfers where transfer_id = any(array['a','b','c']::text[])",
+              "insert into ledger_transactions (id, created_at) select id, now() from unnest(array['FT99999ZZZZZ','FT99999ZZZZY']) as id",
+              "insert into ledger_transfers (transfer_id, transaction_id, type, debit_account_id, credit_account_id, asset_code, amount, requested_amount, created_at) select 'x'||n, 'FT99999ZZZZZ', 'POSTING', "
+                  + (firstAccountId + 5)
+                  + ", "
+                  + (firstAccountId + 50_000)
+                  + ", 'USD', 1, 1, now() from generate_series(1, 20) n",
+              "insert into ledger_postings (transaction_id, transfer_id, account_id, counterparty_account_id, amount, balance_after, posted_at) select 'FT99999ZZZZZ', 'x'||n, "
+                  + (firstAccountId + 5)
+                  + ", 1, 1, 1, now() from generate_series(1, 40) n",
+              "update ledger_accounts a set posted = a.posted + 1 from unnest("
+                  + ids
+                  + ") as v(account_id) where a.account_id = v.account_id")) {
+        try (var statement = connection.createStatement();
+            ResultSet plan = statement.executeQuery("explain (analyze, buffers, wal) " + sql)) {
+          System.out.println("== " + sql.substring(0, Math.min(90, sql.length())));
+          while (plan.next()) {
+            System.out.println("   " + plan.getString(1));
+          }
+        }
+      }
+      connection.rollback();
+    }
+  }
+
+  private static void print(String way, String workload, int callers, Result result) {
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %-8s %8d %12.0f %10.2f %10.2f%n",
+        way,
+        workload,
+        callers,
+        result.perSecond(),
+        result.p50Millis(),
+        result.p99Millis());
+  }
+
+  interface Submitter {
+    List<TransferResult> submit(List<TransferRequest> transfers);
+  }
+
+  record Result(double perSecond, double p50Millis, double p99Millis) {}
+
+  private Result measure(int callers, int seconds, int warmup, boolean hot, Submitter submitter)
+      throws Exception {
+    AtomicLong sequence = new AtomicLong();
+    long warmupEnd = System.nanoTime() + warmup * 1_000_000_000L;
+    long end = warmupEnd + seconds * 1_000_000_000L;
+    List<Future<long[]>> futures = new ArrayList<>();
+    try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int caller = 0; caller < callers; caller++) {
+        futures.add(
+            threads.submit(
+                () -> {
+                  long[] latencies = new long[1 << 16];
+                  int count = 0;
+                  ThreadLocalRandom random = ThreadLocalRandom.current();
+                  String prefix = "bench-" + System.nanoTime() + "-";
+                  while (true) {
+                    long now = System.nanoTime();
+                    if (now >= end) {
+                      break;
+                    }
+                    long debit = firstAccountId + random.nextInt(ACCOUNTS);
+                    long credit = hot ? hotAccountId : firstAccountId + random.nextInt(ACCOUNTS);
+                    if (debit == credit) {
+                      continue;
+                    }
+                    if (hot && random.nextBoolean()) {
+                      long swap = debit;
+                      debit = credit;
+                      credit = swap;
+                    }
+                    TransferRequest request =
+                        TransferRequest.of(
+                            new TransferCommand.Posting(
+                                prefix + sequence.incrementAndGet(),
+                                debit,
+                                credit,
+                                "USD",
+                                1 + random.nextInt(10_000),
+                                false));
+                    long started = System.nanoTime();
+                    List<TransferResult> result = submitter.submit(List.of(request));
+                    long finished = System.nanoTime();
+                    if (!(result.getFirst() instanceof TransferResult.Applied)) {
+                      throw new IllegalStateException("Benchmark transfer refused: " + result);
+                    }
+                    if (started >= warmupEnd) {
+                      if (count == latencies.length) {
+                        latencies = Arrays.copyOf(latencies, count * 2);
+                      }
+                      latencies[count++] = finished - started;
+                    }
+                  }
+                  return Arrays.copyOf(latencies, count);
+                }));
+      }
+    }
+    long total = 0;
+    List<long[]> all = new ArrayList<>();
+    for (Future<long[]> future : futures) {
+      long[] latencies = future.get();
+      total += latencies.length;
+      all.add(latencies);
+    }
+    long[] merged = new long[(int) total];
+    int position = 0;
+    for (long[] latencies : all) {
+      System.arraycopy(latencies, 0, merged, position, latencies.length);
+      position += latencies.length;
+    }
+    Arrays.sort(merged);
+    return new Result(
+        total / (double) seconds,
+        merged.length == 0 ? 0 : merged[merged.length / 2] / 1e6,
+        merged.length == 0 ? 0 : merged[(int) (merged.length * 0.99)] / 1e6);
+  }
+
+  /**
+   * The naive way: one database transaction per transfer that locks both balance rows, updates
+   * them, and inserts the transaction, the transfer and its two postings.
+   */
+  private List<TransferResult> naive(List<TransferRequest> transfers) {
+    TransferCommand.Posting posting = (TransferCommand.Posting) transfers.getFirst().command();
+    String transactionId = "FT" + naiveTransactionNumber();
+    try (Connection connection = naiveDataSource.getConnection()) {
+      connection.setAutoCommit(false);
+      long first = Math.min(posting.debitAccountId(), posting.creditAccountId());
+      long second = Math.max(posting.debitAccountId(), posting.creditAccountId());
+      try (PreparedStatement lock =
+          connection.prepareStatement(
+              "select account_id, posted from ledger_accounts where account_id in (?, ?)"
+                  + " order by account_id for update")) {
+        lock.setLong(1, first);
+        lock.setLong(2, second);
+        try (ResultSet rows = lock.executeQuery()) {
+          while (rows.next()) {
+            // The rows are locked; their balances are checked by the update's constraint.
+          }
+        }
+      }
+      OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+      long debitAfter = update(connection, posting.debitAccountId(), -posting.amount());
+      long creditAfter = update(connection, posting.creditAccountId(), posting.amount());
+      try (PreparedStatement transaction =
+          connection.prepareStatement(
+              "insert into ledger_transactions (id, created_at) values (?, ?)")) {
+        transaction.setString(1, transactionId);
+        transaction.setObject(2, now);
+        transaction.executeUpdate();
+      }
+      try (PreparedStatement transfer =
+          connection.prepareStatement(
+              "insert into ledger_transfers (transfer_id, transaction_id, type, debit_account_id,"
+                  + " credit_account_id, asset_code, amount, requested_amount, created_at)"
+                  + " values (?, ?, 'POSTING', ?, ?, 'USD', ?, ?, ?)")) {
+        transfer.setString(1, posting.transferId());
+        transfer.setString(2, transactionId);
+        transfer.setLong(3, posting.debitAccountId());
+        transfer.setLong(4, posting.creditAccountId());
+        transfer.setLong(5, posting.amount());
+        transfer.setLong(6, posting.amount());
+        transfer.setObject(7, now);
+        transfer.executeUpdate();
+      }
+      try (PreparedStatement legs =
+          connection.prepareStatement(
+              "insert into ledger_postings (transaction_id, transfer_id, account_id,"
+                  + " counterparty_account_id, amount, balance_after, posted_at)"
+                  + " values (?, ?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?, ?)")) {
+        int index = 1;
+        for (long[] leg :
+            new long[][] {
+              {posting.debitAccountId(), posting.creditAccountId(), -posting.amount(), debitAfter},
+              {posting.creditAccountId(), posting.debitAccountId(), posting.amount(), creditAfter}
+            }) {
+          legs.setString(index++, transactionId);
+          legs.setString(index++, posting.transferId());
+          legs.setLong(index++, leg[0]);
+          legs.setLong(index++, leg[1]);
+          legs.setLong(index++, leg[2]);
+          legs.setLong(index++, leg[3]);
+          legs.setObject(index++, now);
+        }
+        legs.executeUpdate();
+      }
+      connection.commit();
+      return List.of(new TransferResult.Applied(posting.transferId(), transactionId));
+    } catch (SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  private static final AtomicLong naiveNumbers = new AtomicLong();
+
+  /** Nine characters after "FT", matching the id format, unique within the run. */
+  private static String naiveTransactionNumber() {
+    long number = naiveNumbers.incrementAndGet();
+    String base36 = Long.toString(number, 36).toUpperCase(Locale.ROOT);
+    return "99"
+        + String.format("%03d", number / 60_466_176L % 1000)
+        + ("00000" + base36).substring(base36.length());
+  }
+
+  private static long update(Connection connection, long accountId, long amount)
+      throws SQLException {
+    try (PreparedStatement update =
+        connection.prepareStatement(
+            "update ledger_accounts set posted = posted + ?, version = version + 1"
+                + " where account_id = ? returning posted")) {
+      update.setLong(1, amount);
+      update.setLong(2, accountId);
+      try (ResultSet row = update.executeQuery()) {
+        row.next();
+        return row.getLong(1);
+      }
+    }
+  }
+
+  /** Opens 100,000 funded customer accounts and one hot bank-side account; returns their ids. */
+  private static long[] createAccounts(String jdbcUrl) throws SQLException {
+    try (HikariDataSource setup = pool(jdbcUrl, 1);
+        Connection connection = setup.getConnection()) {
+      try (var statement = connection.createStatement()) {
+        statement.execute(
+            "insert into customers (id, name, type, created_at) values"
+                + " ('00000000-0000-0000-0000-0000000000be', 'Benchmark', 'CORPORATE', now())");
+        statement.execute(
+            "insert into accounts (account_number, customer_id, currency, kind, status, created_at)"
+                + " select (1000000000 + n)::text, '00000000-0000-0000-0000-0000000000be', 'USD',"
+                + " 'CURRENT', 'ACTIVE', now() from generate_series(1, "
+                + ACCOUNTS
+                + ") n");
+        statement.execute(
+            "insert into accounts (account_number, currency, kind, rail, status, created_at)"
+                + " values ('1999999999', 'USD', 'CLEARING', 'SWIFT', 'ACTIVE', now())");
+        statement.execute(
+            "insert into ledger_accounts (account_id, asset_code, bank_side, posted)"
+                + " select id, 'USD', kind = 'CLEARING', case when kind = 'CLEARING' then 0 else "
+                + OPENING_BALANCE
+                + " end from accounts");
+        statement.execute("vacuum analyze");
+      }
+      try (var statement = connection.createStatement();
+          ResultSet ids =
+              statement.executeQuery(
+                  "select min(id) filter (where kind = 'CURRENT'),"
+                      + " min(id) filter (where kind = 'CLEARING') from accounts")) {
+        ids.next();
+        return new long[] {ids.getLong(1), ids.getLong(2)};
+      }
+    }
+  }
+
+  private static HikariDataSource pool(String jdbcUrl, int size) {
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(jdbcUrl);
+    pool.setMaximumPoolSize(size);
+    // The same session settings the server gives its engine, for both ways alike.
+    pool.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+    return pool;
+  }
+
+  private static int intArgument(String[] arguments, String name, int fallback) {
+    return Integer.parseInt(stringArgument(arguments, name, Integer.toString(fallback)));
+  }
+
+  private static String stringArgument(String[] arguments, String name, String fallback) {
+    for (String argument : arguments) {
+      if (argument.startsWith("--" + name + "=")) {
+        return argument.substring(name.length() + 3);
+      }
+    }
+    return fallback;
+  }
+}
