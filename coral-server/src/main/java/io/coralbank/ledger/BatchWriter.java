@@ -271,14 +271,21 @@ final class BatchWriter {
       pendingDebits[index] = account.pendingDebits();
       pendingCredits[index] = account.pendingCredits();
     }
+    String[] reverses = new String[transactionIds.length];
+    for (AppliedTransfer transfer : applied) {
+      TransferRequest request = requests.get(transfer.command().transferId());
+      if (request != null && request.reverses() != null) {
+        reverses[transfer.transactionGroup()] = request.reverses();
+      }
+    }
     // Every data-modifying part of the statement runs, in one snapshot; none reads another's
     // rows, so their order does not matter. Transfers and postings keep the batch's order, which
     // is the order the engine applied them in.
     jdbc.sql(
             """
             with new_transactions as (
-                insert into ledger_transactions (id, created_at)
-                select id, :now from unnest(:transactionIds) as id),
+                insert into ledger_transactions (id, created_at, reverses)
+                select id, :now, reverses from unnest(:transactionIds, :reverses) as x(id, reverses)),
             new_transfers as (
                 insert into ledger_transfers
                        (transfer_id, transaction_id, type, debit_account_id, credit_account_id,
@@ -318,6 +325,7 @@ final class BatchWriter {
             """)
         .param("now", now.atOffset(ZoneOffset.UTC))
         .param("transactionIds", transactionIds)
+        .param("reverses", reverses)
         .param("transferIds", transferIds)
         .param("transferTransactions", transferTransactions)
         .param("types", types)

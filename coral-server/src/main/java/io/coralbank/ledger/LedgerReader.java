@@ -34,7 +34,7 @@ public class LedgerReader {
 
   private final JdbcClient jdbc;
 
-  LedgerReader(JdbcClient jdbc) {
+  public LedgerReader(JdbcClient jdbc) {
     this.jdbc = jdbc;
   }
 

@@ -5,6 +5,8 @@ import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.ledger.EngineSettings;
 import io.coralbank.ledger.Ledger;
 import io.coralbank.ledger.LedgerEngine;
+import io.coralbank.ledger.LedgerReader;
+import io.coralbank.ledger.PostingPage;
 import io.coralbank.ledger.TransferRequest;
 import io.coralbank.ledger.TransferResult;
 import io.coralbank.platform.database.EmbeddedPostgresServer;
@@ -29,6 +31,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The ledger engine against real PostgreSQL on this machine: transfers per second and p50/p99
@@ -38,7 +41,8 @@ import org.flywaydb.core.Flyway;
  * journal). Each caller submits one transfer at a time and waits for it, as a request thread does.
  *
  * <p>Arguments: {@code --seconds=N} per measurement (default 5), {@code --warmup=N} (default 2),
- * {@code --callers=1,8,64,256}, {@code --workers=N} and {@code --wait-micros=N} for the engine.
+ * {@code --callers=1,8,64,256}, {@code --workers=N} and {@code --wait-micros=N} for the engine,
+ * {@code --ways=engine} to skip the naive way while tuning.
  */
 public final class LedgerBenchmark {
 
@@ -92,10 +96,12 @@ public final class LedgerBenchmark {
           new EngineSettings(1000, Duration.ofNanos(waitMicros * 1000L), workers);
       try (LedgerEngine engine =
           new LedgerEngine(benchmark.engineDataSource, Clock.systemUTC(), settings)) {
-        benchmark.run(engine, callerCounts, seconds, warmup);
-        if (System.getProperty("coral.bench.explain") != null) {
-          benchmark.explain();
-        }
+        benchmark.run(
+            engine,
+            callerCounts,
+            seconds,
+            warmup,
+            !"engine".equals(stringArgument(arguments, "ways", "both")));
       } finally {
         benchmark.engineDataSource.close();
         benchmark.naiveDataSource.close();
@@ -103,7 +109,8 @@ public final class LedgerBenchmark {
     }
   }
 
-  private void run(Ledger engine, int[] callerCounts, int seconds, int warmup) throws Exception {
+  private void run(Ledger engine, int[] callerCounts, int seconds, int warmup, boolean naiveToo)
+      throws Exception {
     System.out.printf(
         Locale.ROOT,
         "%-8s %-8s %8s %12s %10s %10s%n",
@@ -117,7 +124,6 @@ public final class LedgerBenchmark {
     for (int callers : callerCounts) {
       Result engineUniform = measure(callers, seconds, warmup, false, engine::submit);
       Result engineHot = measure(callers, seconds, warmup, true, engine::submit);
-      boolean naiveToo = !"engine".equals(System.getProperty("coral.bench.ways"));
       Result naiveUniform =
           naiveToo ? measure(callers, seconds, warmup, false, this::naive) : new Result(1, 0, 0);
       Result naiveHot =
@@ -139,47 +145,60 @@ public final class LedgerBenchmark {
     }
     System.out.println();
     ratios.forEach(System.out::println);
+    reads();
   }
 
-  private void explain() throws SQLException {
-    try (Connection connection = engineDataSource.getConnection()) {
-      connection.setAutoCommit(false);
-      String ids =
-          "array["
-              + (firstAccountId + 5)
-              + ","
-              + (firstAccountId + 50_000)
-              + ","
-              + (firstAccountId + 70_000)
-              + "]::bigint[]";
-      for (String sql :
-          List.of(
-              "select account_id, posted from ledger_accounts where account_id = any("
-                  + ids
-                  + ") order by account_id for update",
-              "select transfer_id from ledger_transfers where transfer_id = any(array['a','b','c']::text[])",
-              "insert into ledger_transactions (id, created_at) select id, now() from unnest(array['FT99999ZZZZZ','FT99999ZZZZY']) as id",
-              "insert into ledger_transfers (transfer_id, transaction_id, type, debit_account_id, credit_account_id, asset_code, amount, requested_amount, created_at) select 'x'||n, 'FT99999ZZZZZ', 'POSTING', "
-                  + (firstAccountId + 5)
-                  + ", "
-                  + (firstAccountId + 50_000)
-                  + ", 'USD', 1, 1, now() from generate_series(1, 20) n",
-              "insert into ledger_postings (transaction_id, transfer_id, account_id, counterparty_account_id, amount, balance_after, posted_at) select 'FT99999ZZZZZ', 'x'||n, "
-                  + (firstAccountId + 5)
-                  + ", 1, 1, 1, now() from generate_series(1, 40) n",
-              "update ledger_accounts a set posted = a.posted + 1 from unnest("
-                  + ids
-                  + ") as v(account_id) where a.account_id = v.account_id")) {
-        try (var statement = connection.createStatement();
-            ResultSet plan = statement.executeQuery("explain (analyze, buffers, wal) " + sql)) {
-          System.out.println("== " + sql.substring(0, Math.min(90, sql.length())));
-          while (plan.next()) {
-            System.out.println("   " + plan.getString(1));
-          }
-        }
-      }
-      connection.rollback();
+  /**
+   * Reads on the hot account, which by now has hundreds of thousands of postings: a statement's
+   * first page, a page from the middle of its history, and its balance at a past instant.
+   */
+  private void reads() {
+    JdbcClient jdbc = JdbcClient.create(engineDataSource);
+    LedgerReader reader = new LedgerReader(jdbc);
+    long postings =
+        jdbc.sql("select count(*) from ledger_postings where account_id = :id")
+            .param("id", hotAccountId)
+            .query(Long.class)
+            .single();
+    PostingPage.Cursor middle =
+        jdbc.sql(
+                "select posted_at, id from ledger_postings where account_id = :id"
+                    + " order by posted_at desc, id desc offset :half limit 1")
+            .param("id", hotAccountId)
+            .param("half", postings / 2)
+            .query(
+                (row, number) ->
+                    new PostingPage.Cursor(
+                        row.getObject(1, OffsetDateTime.class).toInstant(), row.getLong(2)))
+            .single();
+    Instant from = Instant.EPOCH;
+    Instant to = Instant.now().plusSeconds(60);
+    System.out.printf(Locale.ROOT, "%nReads on the hot account with %d postings:%n", postings);
+    time(
+        "first page of 100, newest first",
+        () -> reader.postings(hotAccountId, from, to, PostingPage.Order.NEWEST_FIRST, null, 100));
+    time(
+        "page of 100 from the middle of its history",
+        () -> reader.postings(hotAccountId, from, to, PostingPage.Order.NEWEST_FIRST, middle, 100));
+    time(
+        "posted balance at a past instant",
+        () -> reader.postedBalanceAt(hotAccountId, middle.postedAt()));
+  }
+
+  private static void time(String what, Runnable read) {
+    long[] latencies = new long[300];
+    for (int index = 0; index < latencies.length; index++) {
+      long started = System.nanoTime();
+      read.run();
+      latencies[index] = System.nanoTime() - started;
     }
+    Arrays.sort(latencies);
+    System.out.printf(
+        Locale.ROOT,
+        "  %-45s p50 %6.2f ms  p99 %6.2f ms%n",
+        what,
+        latencies[latencies.length / 2] / 1e6,
+        latencies[(int) (latencies.length * 0.99)] / 1e6);
   }
 
   private static void print(String way, String workload, int callers, Result result) {

@@ -238,6 +238,64 @@ class LedgerEngineTest extends HttpIntegrationTest {
   }
 
   @Test
+  void aReversalIsANewTransactionThatPointsAtTheOriginalAndHappensOnce(
+      @Autowired LedgerReversals reversals) {
+    Account from = fixtures.account("USD", 50_00);
+    Account to = fixtures.account("USD", 0);
+    String original =
+        ((TransferResult.Applied) ledger.submit(posting(id(), from, to, 20_00))).transactionId();
+
+    ReversalResult reversed = reversals.reverse(original, "Sent in error");
+
+    String reversal = ((ReversalResult.Reversed) reversed).transactionId();
+    assertThat(reversal).isNotEqualTo(original);
+    assertThat(reader.balance(from.id()).orElseThrow().posted()).isEqualTo(50_00);
+    assertThat(reader.balance(to.id()).orElseThrow().posted()).isZero();
+    assertThat(
+            jdbc.sql("select reverses from ledger_transactions where id = :id")
+                .param("id", reversal)
+                .query(String.class)
+                .single())
+        .isEqualTo(original);
+    assertThat(reversals.reverse(original, "again"))
+        .isEqualTo(new ReversalResult.AlreadyReversed(reversal));
+    assertThat(reader.balance(from.id()).orElseThrow().posted()).isEqualTo(50_00);
+    assertThat(reversals.reverse("FT00001NOPE0", "unknown"))
+        .isEqualTo(new ReversalResult.NotFound());
+  }
+
+  @Test
+  void aReversalIsRefusedWhenTheMoneyHasMovedOnAndAHoldHasNothingToReverse(
+      @Autowired LedgerReversals reversals) {
+    Account from = fixtures.account("USD", 50_00);
+    Account to = fixtures.account("USD", 0);
+    Account onward = fixtures.account("USD", 0);
+    String original =
+        ((TransferResult.Applied) ledger.submit(posting(id(), from, to, 20_00))).transactionId();
+    ledger.submit(posting(id(), to, onward, 15_00));
+
+    assertThat(reversals.reverse(original, "too late"))
+        .isEqualTo(new ReversalResult.Refused(Rejection.INSUFFICIENT_FUNDS));
+    assertThat(reader.balance(to.id()).orElseThrow().posted()).isEqualTo(5_00);
+
+    String hold =
+        ((TransferResult.Applied)
+                ledger.submit(
+                    TransferRequest.of(
+                        new TransferCommand.Hold(
+                            id(),
+                            from.id(),
+                            to.id(),
+                            "USD",
+                            1_00,
+                            clock.instant().plusSeconds(60),
+                            false))))
+            .transactionId();
+    assertThat(reversals.reverse(hold, "a hold")).isEqualTo(new ReversalResult.NothingToReverse());
+    assertThat(check.run().violations()).isEmpty();
+  }
+
+  @Test
   void theJournalIsAppendOnly() {
     Account from = fixtures.account("USD", 10_00);
     assertThat(from).isNotNull();
