@@ -80,12 +80,17 @@ public class LedgerReader {
       PostingPage.Cursor cursor,
       int limit) {
     boolean newestFirst = order == PostingPage.Order.NEWEST_FIRST;
-    String after =
-        cursor == null
-            ? ""
-            : newestFirst
-                ? " and (p.posted_at, p.id) < (:cursorAt, :cursorId)"
-                : " and (p.posted_at, p.id) > (:cursorAt, :cursorId)";
+    // The cursor replaces the range's bound on the side the scan starts from: with both, the
+    // index scan would start at the range's end and filter its way down to the cursor, which on
+    // a long history reads hundreds of thousands of entries.
+    String range;
+    if (cursor == null) {
+      range = " and p.posted_at >= :from and p.posted_at < :to";
+    } else if (newestFirst) {
+      range = " and p.posted_at >= :from and (p.posted_at, p.id) < (:cursorAt, :cursorId)";
+    } else {
+      range = " and (p.posted_at, p.id) > (:cursorAt, :cursorId) and p.posted_at < :to";
+    }
     String direction = newestFirst ? "desc" : "asc";
     JdbcClient.StatementSpec statement =
         jdbc.sql(
@@ -94,17 +99,21 @@ public class LedgerReader {
                     + " t.code, t.description"
                     + " from ledger_postings p join ledger_transfers t"
                     + " on t.transfer_id = p.transfer_id"
-                    + " where p.account_id = :id and p.posted_at >= :from and p.posted_at < :to"
-                    + after
+                    + " where p.account_id = :id"
+                    + range
                     + " order by p.posted_at "
                     + direction
                     + ", p.id "
                     + direction
                     + " limit :limit")
             .param("id", accountId)
-            .param("from", from.atOffset(ZoneOffset.UTC))
-            .param("to", to.atOffset(ZoneOffset.UTC))
             .param("limit", limit + 1);
+    if (cursor == null || newestFirst) {
+      statement = statement.param("from", from.atOffset(ZoneOffset.UTC));
+    }
+    if (cursor == null || !newestFirst) {
+      statement = statement.param("to", to.atOffset(ZoneOffset.UTC));
+    }
     if (cursor != null) {
       statement =
           statement

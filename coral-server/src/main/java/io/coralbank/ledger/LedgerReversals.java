@@ -4,6 +4,7 @@ import io.coralbank.kernel.ledger.Rejection;
 import io.coralbank.kernel.ledger.TransferCommand;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -37,7 +38,8 @@ public class LedgerReversals {
     if (!exists) {
       return new ReversalResult.NotFound();
     }
-    List<TransferCommand.Posting> moves =
+    // Back the way each amount came: the original credit account pays the original debit.
+    List<Map<String, Object>> moves =
         jdbc.sql(
                 """
                 select transfer_id, debit_account_id, credit_account_id, asset_code, amount
@@ -46,33 +48,23 @@ public class LedgerReversals {
                  order by sequence
                 """)
             .param("id", transactionId)
-            .query(
-                (row, number) ->
-                    new TransferCommand.Posting(
-                        reversalId(row.getString("transfer_id")),
-                        // Back the way it came: the original credit account pays.
-                        row.getLong("credit_account_id"),
-                        row.getLong("debit_account_id"),
-                        row.getString("asset_code"),
-                        row.getLong("amount"),
-                        true))
-            .list();
+            .query()
+            .listOfRows();
     if (moves.isEmpty()) {
       return new ReversalResult.NothingToReverse();
     }
     List<TransferRequest> chain = new ArrayList<>();
     for (int index = 0; index < moves.size(); index++) {
-      TransferCommand.Posting move = moves.get(index);
-      boolean last = index == moves.size() - 1;
+      Map<String, Object> move = moves.get(index);
       chain.add(
           new TransferRequest(
               new TransferCommand.Posting(
-                  move.transferId(),
-                  move.debitAccountId(),
-                  move.creditAccountId(),
-                  move.assetCode(),
-                  move.amount(),
-                  !last),
+                  reversalId((String) move.get("transfer_id")),
+                  (Long) move.get("credit_account_id"),
+                  (Long) move.get("debit_account_id"),
+                  (String) move.get("asset_code"),
+                  (Long) move.get("amount"),
+                  index < moves.size() - 1),
               REVERSAL_CODE,
               description,
               transactionId));

@@ -192,13 +192,22 @@ public final class LedgerBenchmark {
       read.run();
       latencies[index] = System.nanoTime() - started;
     }
-    Arrays.sort(latencies);
     System.out.printf(
         Locale.ROOT,
         "  %-45s p50 %6.2f ms  p99 %6.2f ms%n",
         what,
-        latencies[latencies.length / 2] / 1e6,
-        latencies[(int) (latencies.length * 0.99)] / 1e6);
+        percentileMillis(latencies, 0.50),
+        percentileMillis(latencies, 0.99));
+  }
+
+  /** The latency at {@code fraction} of the sorted nanosecond figures, in milliseconds. */
+  private static double percentileMillis(long[] nanoseconds, double fraction) {
+    if (nanoseconds.length == 0) {
+      return 0;
+    }
+    long[] sorted = nanoseconds.clone();
+    Arrays.sort(sorted);
+    return sorted[(int) Math.min(sorted.length - 1, sorted.length * fraction)] / 1e6;
   }
 
   private static void print(String way, String workload, int callers, Result result) {
@@ -288,11 +297,8 @@ public final class LedgerBenchmark {
       System.arraycopy(latencies, 0, merged, position, latencies.length);
       position += latencies.length;
     }
-    Arrays.sort(merged);
     return new Result(
-        total / (double) seconds,
-        merged.length == 0 ? 0 : merged[merged.length / 2] / 1e6,
-        merged.length == 0 ? 0 : merged[(int) (merged.length * 0.99)] / 1e6);
+        total / (double) seconds, percentileMillis(merged, 0.50), percentileMillis(merged, 0.99));
   }
 
   /**

@@ -9,6 +9,8 @@ import io.coralbank.kernel.ledger.Rejection;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.testsupport.HttpIntegrationTest;
 import io.coralbank.testsupport.LedgerFixtures;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -307,6 +309,7 @@ class LedgerEngineTest extends HttpIntegrationTest {
 
   @Test
   void aFailureMidBatchRollsTheWholeBatchBackAndEveryCallerOfItGetsAnError() throws Exception {
+    // A trigger makes the database fail while writing one transfer of the batch.
     Account from = fixtures.account("USD", 100_00);
     Account to = fixtures.account("USD", 0);
     jdbc.sql(
@@ -325,17 +328,31 @@ class LedgerEngineTest extends HttpIntegrationTest {
             "create trigger fail_on_crash_transfer before insert on ledger_transfers"
                 + " for each row execute function fail_on_crash_transfer()")
         .update();
-    // One worker that waits for company, so the five submissions land in one batch.
+    Account gate = fixtures.account("USD", 10_00);
+    // One worker, held up by a row lock the test takes: while it waits, the five submissions
+    // queue behind it, and when the lock is released the worker takes all five as one batch.
     try (LedgerEngine engine =
-        new LedgerEngine(dataSource, clock, new EngineSettings(1000, Duration.ofMillis(300), 1))) {
+            new LedgerEngine(dataSource, clock, new EngineSettings(1000, Duration.ZERO, 1));
+        Connection gatekeeper = dataSource.getConnection();
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+      gatekeeper.setAutoCommit(false);
+      try (Statement lock = gatekeeper.createStatement()) {
+        lock.execute(
+            "select 1 from ledger_accounts where account_id = " + gate.id() + " for update");
+      }
+      Future<List<TransferResult>> held =
+          callers.submit(() -> engine.submit(List.of(posting(id(), gate, to, 1_00))));
+      await(Duration.ofMillis(300));
       List<String> ids = List.of(id(), id(), "crash-test-" + id(), id(), id());
       List<Future<List<TransferResult>>> calls = new ArrayList<>();
-      try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-        for (String transferId : ids) {
-          calls.add(
-              callers.submit(() -> engine.submit(List.of(posting(transferId, from, to, 1_00)))));
-        }
+      for (String transferId : ids) {
+        calls.add(
+            callers.submit(() -> engine.submit(List.of(posting(transferId, from, to, 1_00)))));
       }
+      await(Duration.ofMillis(300));
+      gatekeeper.rollback();
+
+      assertThat(held.get().getFirst()).isInstanceOf(TransferResult.Applied.class);
       for (Future<List<TransferResult>> call : calls) {
         assertThatThrownBy(call::get).hasCauseInstanceOf(LedgerUnavailableException.class);
       }
