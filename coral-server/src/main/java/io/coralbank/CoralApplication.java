@@ -4,9 +4,14 @@ import io.coralbank.platform.ConfigurationCheck;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.FullyQualifiedAnnotationBeanNameGenerator;
 
-/** Starts Coral: the banking core with its dialect adapters. */
-@SpringBootApplication
+/**
+ * Starts Coral: the banking core with its dialect adapters. Beans are named by their fully
+ * qualified class, because dialects deliberately use the same class names for the same concepts
+ * (each has its own {@code CredentialsController}).
+ */
+@SpringBootApplication(nameGenerator = FullyQualifiedAnnotationBeanNameGenerator.class)
 @ConfigurationPropertiesScan
 public class CoralApplication {
 

@@ -31,6 +31,7 @@ final class FailureClassifier {
           FailureKind.BODY_TOO_LARGE, "The request body is larger than this server accepts.");
     }
     return switch (exception) {
+      case RequestRefused refused -> refused.failure();
       case NoHandlerFoundException notFound -> routeNotFound();
       case NoResourceFoundException notFound -> routeNotFound();
       case HttpRequestMethodNotSupportedException wrongMethod ->
@@ -81,6 +82,7 @@ final class FailureClassifier {
   static RequestFailure byStatus(int status) {
     return switch (status) {
       case 401 -> RequestFailure.of(FailureKind.NOT_AUTHENTICATED, "Authentication failed.");
+      case 403 -> RequestFailure.of(FailureKind.NOT_PERMITTED, "The request is not permitted.");
       case 404 -> routeNotFound();
       case 405 -> RequestFailure.of(FailureKind.METHOD_NOT_ALLOWED, "The method is not allowed.");
       case 406 ->

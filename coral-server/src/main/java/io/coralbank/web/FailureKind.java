@@ -8,6 +8,10 @@ package io.coralbank.web;
 public enum FailureKind {
   /** Credentials are missing or wrong. */
   NOT_AUTHENTICATED,
+  /** The credentials are valid but do not carry the permission the endpoint needs. */
+  NOT_PERMITTED,
+  /** The client may not call from the request's address. */
+  ADDRESS_NOT_ALLOWED,
   /** No endpoint exists at this path. */
   ROUTE_NOT_FOUND,
   /** The path exists but not for this HTTP method. */

@@ -28,6 +28,9 @@ class BcbSurface implements DialectSurface {
   public RenderedError render(RequestFailure failure, String requestId) {
     return switch (failure.kind()) {
       case NOT_AUTHENTICATED -> error(401, "UNAUTHORIZED", "Authentication failed");
+      case NOT_PERMITTED -> error(403, "FORBIDDEN", failure.detail());
+      // BCB's IP-restriction guide gives the error text itself as the code.
+      case ADDRESS_NOT_ALLOWED -> error(403, "IP address not allowed", failure.detail());
       case ROUTE_NOT_FOUND -> error(404, "NOT_FOUND", failure.detail());
       case METHOD_NOT_ALLOWED -> error(405, "METHOD_NOT_ALLOWED", failure.detail());
       case NOT_ACCEPTABLE -> error(406, "NOT_ACCEPTABLE", failure.detail());

@@ -1,9 +1,7 @@
 package io.coralbank.dialect.bcb;
 
 import java.time.Clock;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -18,25 +16,21 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class SystemTimeController {
 
-  // The IANA zone is Atlantic/Bermuda; "America/Bermuda" (as the architecture notes write it)
-  // does not exist and the JDK rejects it.
-  static final ZoneId BERMUDA = ZoneId.of("Atlantic/Bermuda");
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssXXX", Locale.ROOT);
-
   private final Clock clock;
 
   SystemTimeController(Clock clock) {
     this.clock = clock;
   }
 
+  @BcbPublic
   @GetMapping(path = "/v1/system/time", produces = MediaType.APPLICATION_JSON_VALUE)
   SystemTimeResponse systemTime() {
-    ZonedDateTime now = ZonedDateTime.now(clock).withZoneSameInstant(BERMUDA);
-    boolean daylightSaving = BERMUDA.getRules().isDaylightSavings(now.toInstant());
+    Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+    boolean daylightSaving = BcbTime.BERMUDA.getRules().isDaylightSavings(now);
     // The zone's display name follows the rules in effect at this instant, not today's.
     String timeZone =
-        TimeZone.getTimeZone(BERMUDA).getDisplayName(daylightSaving, TimeZone.LONG, Locale.US);
-    return new SystemTimeResponse(TIMESTAMP.format(now.truncatedTo(ChronoUnit.SECONDS)), timeZone);
+        TimeZone.getTimeZone(BcbTime.BERMUDA)
+            .getDisplayName(daylightSaving, TimeZone.LONG, Locale.US);
+    return new SystemTimeResponse(BcbTime.format(now), timeZone);
   }
 }

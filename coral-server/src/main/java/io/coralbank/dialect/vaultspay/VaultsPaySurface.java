@@ -36,6 +36,9 @@ class VaultsPaySurface implements DialectSurface {
               "UNAUTHENTICATED",
               "You are not authenticated. Please login to continue.",
               List.of());
+      case NOT_PERMITTED -> error(403, 1008, "NO_PRIVILEGE", "Insufficient Privilege.", List.of());
+      case ADDRESS_NOT_ALLOWED ->
+          error(403, 1007, "IP_NOT_WHITELISTED", "Your IP is not whitelisted.", List.of());
       case ROUTE_NOT_FOUND -> error(404, 1404, "NOT_FOUND", failure.detail(), List.of());
       case METHOD_NOT_ALLOWED ->
           error(405, 1405, "METHOD_NOT_ALLOWED", failure.detail(), List.of());

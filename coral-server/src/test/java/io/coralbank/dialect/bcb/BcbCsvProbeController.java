@@ -25,6 +25,7 @@ class BcbCsvProbeController {
 
   record AccountList(Meta meta, List<Account> data) {}
 
+  @BcbPublic
   @GetMapping(
       path = "/test-probe/accounts",
       produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})

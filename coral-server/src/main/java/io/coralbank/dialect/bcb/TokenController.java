@@ -1,0 +1,66 @@
+package io.coralbank.dialect.bcb;
+
+import io.coralbank.identity.AccessTokens;
+import io.coralbank.identity.ApiClient;
+import io.coralbank.identity.ApiClients;
+import io.coralbank.identity.ClientDialect;
+import io.coralbank.identity.IssuedToken;
+import io.coralbank.web.FailureKind;
+import io.coralbank.web.RequestRefused;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * BCB's token endpoint, the only path without a version. A token lives 40 minutes; there are no
+ * refresh tokens. A wrong secret, an unknown or disabled client and a client of another dialect all
+ * answer the same 401.
+ */
+@RestController
+class TokenController {
+
+  private final ApiClients clients;
+  private final AccessTokens tokens;
+
+  TokenController(ApiClients clients, AccessTokens tokens) {
+    this.clients = clients;
+    this.tokens = tokens;
+  }
+
+  @BcbPublic
+  @PostMapping(
+      path = "/auth/token",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  TokenResponse token(@RequestBody TokenRequest body, HttpServletRequest request) {
+    if (body.clientId() == null || body.clientSecret() == null) {
+      throw new RequestRefused(
+          FailureKind.MALFORMED_REQUEST, "clientId and clientSecret are required.");
+    }
+    ApiClient client =
+        parse(body.clientId())
+            .flatMap(id -> clients.authenticate(ClientDialect.BCB, id, body.clientSecret()))
+            .orElseThrow(
+                () -> new RequestRefused(FailureKind.NOT_AUTHENTICATED, "Authentication failed"));
+    if (!client.allowsAddress(request.getRemoteAddr())) {
+      throw new RequestRefused(
+          FailureKind.ADDRESS_NOT_ALLOWED,
+          "Requests from this address are not allowed for this client.");
+    }
+    IssuedToken issued = tokens.issue(client);
+    return new TokenResponse(
+        issued.token(), AccessTokens.LIFETIME.toSeconds(), BcbTime.format(issued.expiresAt()));
+  }
+
+  private static Optional<UUID> parse(String clientId) {
+    try {
+      return Optional.of(UUID.fromString(clientId));
+    } catch (IllegalArgumentException notAUuid) {
+      return Optional.empty();
+    }
+  }
+}

@@ -1,0 +1,211 @@
+package io.coralbank.identity;
+
+import io.coralbank.customers.Customers;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates, authenticates, rotates and disables API clients. Every lookup a dialect can reach takes
+ * the caller's customer: another customer's client is not found, and nothing tells the two apart.
+ */
+@Service
+public class ApiClients {
+
+  private static final String COLUMNS =
+      "client_id, customer_id, dialect, permissions, ip_allow_list, status, created_at";
+  private static final RowMapper<ApiClient> CLIENT =
+      (row, number) ->
+          new ApiClient(
+              row.getObject("client_id", UUID.class),
+              row.getObject("customer_id", UUID.class),
+              ClientDialect.valueOf(row.getString("dialect")),
+              strings(row.getArray("permissions")),
+              strings(row.getArray("ip_allow_list")),
+              ClientStatus.valueOf(row.getString("status")),
+              row.getObject("created_at", OffsetDateTime.class).toInstant());
+
+  private final JdbcClient jdbc;
+  private final Customers customers;
+  private final Secrets secrets;
+  private final SecretBox secretBox;
+  private final Clock clock;
+
+  ApiClients(
+      JdbcClient jdbc, Customers customers, Secrets secrets, SecretBox secretBox, Clock clock) {
+    this.jdbc = jdbc;
+    this.customers = customers;
+    this.secrets = secrets;
+    this.secretBox = secretBox;
+    this.clock = clock;
+  }
+
+  /**
+   * Creates a client of {@code customerId}.
+   *
+   * @param permissions null for every permission of the dialect
+   * @param ipAllowList null for any address
+   */
+  @Transactional
+  public ClientCreation create(
+      UUID customerId, ClientDialect dialect, List<String> permissions, List<String> ipAllowList) {
+    if (!customers.exists(customerId)) {
+      return new ClientCreation.Refused(ClientRejection.CUSTOMER_MUST_EXIST);
+    }
+    List<String> granted =
+        permissions == null
+            ? PermissionCatalogue.of(dialect).stream().map(Permission::key).toList()
+            : List.copyOf(new TreeSet<>(permissions));
+    if (granted.stream().anyMatch(key -> PermissionCatalogue.find(dialect, key).isEmpty())) {
+      return new ClientCreation.Refused(ClientRejection.PERMISSIONS_MUST_BE_IN_THE_CATALOGUE);
+    }
+    if (ipAllowList != null && !ipAllowList.stream().allMatch(IpAllowList::isValidEntry)) {
+      return new ClientCreation.Refused(
+          ClientRejection.IP_ALLOW_LIST_ENTRIES_MUST_BE_ADDRESSES_OR_CIDR_BLOCKS);
+    }
+    return new ClientCreation.Created(insert(customerId, dialect, granted, ipAllowList));
+  }
+
+  /**
+   * Creates a client with the permissions of {@code sourceClientId}, which must belong to {@code
+   * customerId} and to the same dialect.
+   *
+   * @param ipAllowList null to inherit the source's list
+   */
+  @Transactional
+  public ClientCreation createFrom(UUID customerId, UUID sourceClientId, List<String> ipAllowList) {
+    Optional<ApiClient> source = find(customerId, sourceClientId);
+    if (source.isEmpty()) {
+      return new ClientCreation.Refused(ClientRejection.SOURCE_CLIENT_MUST_EXIST);
+    }
+    List<String> addresses = ipAllowList == null ? source.get().ipAllowList() : ipAllowList;
+    return create(customerId, source.get().dialect(), source.get().permissions(), addresses);
+  }
+
+  private IssuedCredentials insert(
+      UUID customerId, ClientDialect dialect, List<String> permissions, List<String> allowList) {
+    UUID clientId = UUID.randomUUID();
+    String secret =
+        dialect == ClientDialect.CAYMAN ? secrets.newApiKey(clientId) : secrets.newClientSecret();
+    String signingSecret = dialect == ClientDialect.BCB ? secrets.newSigningSecret() : null;
+    OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
+    jdbc.sql(
+            """
+            insert into api_clients
+                   (client_id, customer_id, dialect, permissions, ip_allow_list, status,
+                    secret_hash, signing_secret_encrypted, created_at, secret_rotated_at)
+            values (:id, :customer, :dialect, :permissions, :allowList, 'ACTIVE', :hash,
+                    :signing, :now, :now)
+            """)
+        .param("id", clientId)
+        .param("customer", customerId)
+        .param("dialect", dialect.name())
+        .param("permissions", permissions.toArray(String[]::new))
+        .param("allowList", allowList == null ? null : allowList.toArray(String[]::new))
+        .param("hash", secrets.hash(secret))
+        .param(
+            "signing",
+            signingSecret == null
+                ? null
+                : secretBox.encrypt(
+                    signingSecret.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .param("now", now)
+        .update();
+    return new IssuedCredentials(find(customerId, clientId).orElseThrow(), secret, signingSecret);
+  }
+
+  /** The client, if it exists and belongs to {@code customerId}. */
+  public Optional<ApiClient> find(UUID customerId, UUID clientId) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from api_clients where client_id = :id and customer_id = :customer")
+        .param("id", clientId)
+        .param("customer", customerId)
+        .query(CLIENT)
+        .optional();
+  }
+
+  /**
+   * The active client of {@code dialect} whose secret is {@code secret}, for logging in. A wrong
+   * secret, an unknown or disabled client, and a client of another dialect all look the same.
+   */
+  public Optional<ApiClient> authenticate(ClientDialect dialect, UUID clientId, String secret) {
+    record Candidate(ApiClient client, String hash) {}
+    Optional<Candidate> candidate =
+        jdbc.sql("select " + COLUMNS + ", secret_hash from api_clients where client_id = :id")
+            .param("id", clientId)
+            .query(
+                (row, number) ->
+                    new Candidate(CLIENT.mapRow(row, number), row.getString("secret_hash")))
+            .optional();
+    return candidate
+        .filter(found -> found.client().dialect() == dialect)
+        .filter(found -> found.client().status() == ClientStatus.ACTIVE)
+        .filter(found -> secrets.matches(secret, found.hash()))
+        .map(Candidate::client);
+  }
+
+  /** The client behind a token, whatever its customer: the token already names the customer. */
+  public Optional<ApiClient> findForToken(UUID clientId) {
+    return jdbc.sql("select " + COLUMNS + " from api_clients where client_id = :id")
+        .param("id", clientId)
+        .query(CLIENT)
+        .optional();
+  }
+
+  /** A new secret for an active client of {@code customerId}; the old one stops working now. */
+  @Transactional
+  public Optional<String> rotateSecret(UUID customerId, UUID clientId) {
+    Optional<ApiClient> client = find(customerId, clientId);
+    if (client.isEmpty() || client.get().status() != ClientStatus.ACTIVE) {
+      return Optional.empty();
+    }
+    String secret =
+        client.get().dialect() == ClientDialect.CAYMAN
+            ? secrets.newApiKey(clientId)
+            : secrets.newClientSecret();
+    jdbc.sql(
+            "update api_clients set secret_hash = :hash, secret_rotated_at = :now"
+                + " where client_id = :id")
+        .param("hash", secrets.hash(secret))
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .param("id", clientId)
+        .update();
+    return Optional.of(secret);
+  }
+
+  /**
+   * Disables a client of {@code customerId}: it can no longer log in and every token issued to it
+   * stops working at once. Disabling a disabled client succeeds.
+   *
+   * @return false when the client does not exist for this customer
+   */
+  @Transactional
+  public boolean disable(UUID customerId, UUID clientId) {
+    return jdbc.sql(
+                "update api_clients set status = 'DISABLED',"
+                    + " disabled_at = coalesce(disabled_at, :now)"
+                    + " where client_id = :id and customer_id = :customer")
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+            .param("id", clientId)
+            .param("customer", customerId)
+            .update()
+        == 1;
+  }
+
+  private static List<String> strings(Array array) throws SQLException {
+    return array == null ? null : Arrays.asList((String[]) array.getArray());
+  }
+}

@@ -1,0 +1,19 @@
+package io.coralbank.web;
+
+/**
+ * Thrown by a handler to refuse a request with one of the framework's failures (401, 403, 400,
+ * ...); the owning dialect renders it like every other failure of that kind.
+ */
+public class RequestRefused extends RuntimeException {
+
+  private final RequestFailure failure;
+
+  public RequestRefused(FailureKind kind, String detail) {
+    super(detail, null, false, false);
+    this.failure = RequestFailure.of(kind, detail);
+  }
+
+  public RequestFailure failure() {
+    return failure;
+  }
+}
