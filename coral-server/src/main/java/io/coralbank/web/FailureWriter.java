@@ -4,6 +4,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.EnumSet;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -20,12 +22,21 @@ public class FailureWriter {
 
   private static final Logger log = LoggerFactory.getLogger(FailureWriter.class);
 
+  /** Refusals of who may call what: the audit log keeps every one of them. */
+  private static final Set<FailureKind> AUDITED =
+      EnumSet.of(
+          FailureKind.NOT_AUTHENTICATED,
+          FailureKind.NOT_PERMITTED,
+          FailureKind.ADDRESS_NOT_ALLOWED);
+
   private final DialectRegistry registry;
   private final JsonMapper json;
+  private final RequestAudit audit;
 
-  FailureWriter(DialectRegistry registry, JsonMapper json) {
+  FailureWriter(DialectRegistry registry, JsonMapper json, RequestAudit audit) {
     this.registry = registry;
     this.json = json;
+    this.audit = audit;
   }
 
   public void write(
@@ -40,6 +51,12 @@ public class FailureWriter {
     if (response.isCommitted()) {
       log.warn("Response already committed; could not report {}", failure.kind());
       return;
+    }
+    switch (failure.kind()) {
+      case NOT_AUTHENTICATED, NOT_PERMITTED, ADDRESS_NOT_ALLOWED ->
+          audit.record(
+              request, "refused: " + failure.kind().name().toLowerCase(java.util.Locale.ROOT));
+      default -> {}
     }
     RenderedError error = surface.render(failure, requestId);
     response.resetBuffer();

@@ -1,6 +1,7 @@
 package io.coralbank.dialect.admin;
 
 import io.coralbank.platform.CoralProperties;
+import io.coralbank.web.AuditSubject;
 import io.coralbank.web.DialectRegistry;
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.FailureWriter;
@@ -64,6 +65,7 @@ class AdminAuthenticationFilter extends OncePerRequestFilter {
       reject(request, response, "The admin token is not valid.");
       return;
     }
+    AuditSubject.set(request, new AuditSubject("operator", null));
     chain.doFilter(request, response);
   }
 

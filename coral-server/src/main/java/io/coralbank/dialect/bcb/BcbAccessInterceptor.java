@@ -5,6 +5,7 @@ import io.coralbank.identity.ApiClients;
 import io.coralbank.identity.ClientDialect;
 import io.coralbank.identity.TokenClaims;
 import io.coralbank.identity.TokenVerification;
+import io.coralbank.web.AuditSubject;
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.FailureWriter;
 import io.coralbank.web.RequestFailure;
@@ -66,6 +67,7 @@ class BcbAccessInterceptor implements HandlerInterceptor {
       return refuse(request, response, FailureKind.NOT_AUTHENTICATED, "Authentication failed");
     }
     TokenClaims claims = valid.claims();
+    AuditSubject.set(request, new AuditSubject("client:" + claims.clientId(), claims.customerId()));
     boolean addressAllowed =
         clients
             .findForToken(claims.clientId())

@@ -5,6 +5,7 @@ import io.coralbank.identity.ApiClient;
 import io.coralbank.identity.ApiClients;
 import io.coralbank.identity.ClientDialect;
 import io.coralbank.identity.IssuedToken;
+import io.coralbank.web.AuditSubject;
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.RequestRefused;
 import jakarta.servlet.http.HttpServletRequest;
@@ -37,6 +38,8 @@ class TokenController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   TokenResponse token(@RequestBody TokenRequest body, HttpServletRequest request) {
+    // Failed logins are audited under the client id they claimed; it is not a secret.
+    AuditSubject.set(request, new AuditSubject("client:" + body.clientId(), null));
     if (body.clientId() == null || body.clientSecret() == null) {
       throw new RequestRefused(
           FailureKind.MALFORMED_REQUEST, "clientId and clientSecret are required.");
