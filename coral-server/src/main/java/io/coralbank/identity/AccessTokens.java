@@ -24,9 +24,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Issues and verifies access tokens: JWTs signed PS256 with the newest {@link SigningKeys} key,
- * valid for 40 minutes (BCB's lifetime), without refresh tokens. Claims: {@code iss} "coral",
- * {@code aud} the dialect, {@code sub} and {@code client_id} the client, {@code customer_id},
- * {@code permissions}, {@code iat}, {@code exp}, {@code jti}.
+ * valid for 40 minutes for BCB (without refresh tokens) and an hour for VaultsPay. Claims: {@code
+ * iss} "coral", {@code aud} the dialect, {@code sub} and {@code client_id} the client, {@code
+ * customer_id}, {@code permissions}, {@code iat}, {@code exp}, {@code jti}.
  *
  * <p>Verification accepts only PS256 from a known key, so {@code alg: none} and HS256 forgeries
  * fail before any signature is checked, and a token of a client that was disabled fails at once.
@@ -35,7 +35,12 @@ import org.springframework.stereotype.Service;
 @Service
 public class AccessTokens {
 
-  public static final Duration LIFETIME = Duration.ofMinutes(40);
+  /** BCB: "Tokens are valid for 40 minutes". */
+  public static final Duration BCB_LIFETIME = Duration.ofMinutes(40);
+
+  /** VaultsPay documents no lifetime; an hour, refreshed with a refresh token. */
+  public static final Duration VAULTSPAY_LIFETIME = Duration.ofHours(1);
+
   static final String ISSUER = "coral";
 
   private final SigningKeys keys;
@@ -50,7 +55,7 @@ public class AccessTokens {
 
   public IssuedToken issue(ApiClient client) {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
-    Instant expiresAt = now.plus(LIFETIME);
+    Instant expiresAt = now.plus(lifetime(client.dialect()));
     RSAKey key = keys.current();
     JWTClaimsSet claims =
         new JWTClaimsSet.Builder()
@@ -136,6 +141,11 @@ public class AccessTokens {
     } catch (ParseException | IllegalArgumentException | NullPointerException badClaims) {
       return new Invalid(Reason.MALFORMED);
     }
+  }
+
+  /** How long a token of the dialect lives. */
+  public static Duration lifetime(ClientDialect dialect) {
+    return dialect == ClientDialect.VAULTSPAY ? VAULTSPAY_LIFETIME : BCB_LIFETIME;
   }
 
   private static String audience(ClientDialect dialect) {

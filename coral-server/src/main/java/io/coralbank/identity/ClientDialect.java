@@ -9,6 +9,11 @@ public enum ClientDialect {
   CAYMAN,
   VAULTSPAY;
 
+  /** Whether clients of this dialect present an API key on every request rather than a token. */
+  public boolean usesApiKeys() {
+    return this == CAYMAN;
+  }
+
   /** The dialect named {@code name} as written in the admin API ({@code "bcb"}). */
   public static Optional<ClientDialect> named(String name) {
     for (ClientDialect dialect : values()) {

@@ -15,6 +15,14 @@ public interface DialectSurface {
     return getClass().getPackageName();
   }
 
+  /**
+   * The API clients that call this dialect, or empty when the dialect authenticates otherwise (the
+   * admin API's operator token).
+   */
+  default java.util.Optional<io.coralbank.identity.ClientDialect> clientDialect() {
+    return java.util.Optional.empty();
+  }
+
   /** A new request id in the dialect's convention. */
   String newRequestId();
 

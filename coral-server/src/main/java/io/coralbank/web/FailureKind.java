@@ -8,6 +8,12 @@ package io.coralbank.web;
 public enum FailureKind {
   /** Credentials are missing or wrong. */
   NOT_AUTHENTICATED,
+  /** The access token was valid but has expired. */
+  TOKEN_EXPIRED,
+  /** The access or refresh token is not a token at all (cannot be parsed). */
+  TOKEN_MALFORMED,
+  /** The refresh token has expired: the client must log in again. */
+  SESSION_EXPIRED,
   /** The credentials are valid but do not carry the permission the endpoint needs. */
   NOT_PERMITTED,
   /** The client may not call from the request's address. */

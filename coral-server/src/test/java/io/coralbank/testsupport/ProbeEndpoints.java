@@ -1,5 +1,6 @@
 package io.coralbank.testsupport;
 
+import io.coralbank.web.PublicEndpoint;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,11 +20,13 @@ public abstract class ProbeEndpoints {
   /** A request body with one required-looking field. */
   public record ProbeRequest(String name, Long amountMinor) {}
 
+  @PublicEndpoint
   @GetMapping(path = PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   public ProbeRequest read() {
     return new ProbeRequest("probe", 100L);
   }
 
+  @PublicEndpoint
   @PostMapping(
       path = PATH,
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -32,6 +35,7 @@ public abstract class ProbeEndpoints {
     return request;
   }
 
+  @PublicEndpoint
   @GetMapping(path = FAILURE_PATH, produces = MediaType.APPLICATION_JSON_VALUE)
   public ProbeRequest fail() {
     throw new IllegalStateException(SECRET_DETAIL);

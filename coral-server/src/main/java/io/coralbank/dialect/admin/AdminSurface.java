@@ -26,6 +26,8 @@ class AdminSurface implements DialectSurface {
     return switch (failure.kind()) {
       case NOT_AUTHENTICATED ->
           ProblemJson.problem(401, "unauthorized", failure.detail(), requestId);
+      case TOKEN_EXPIRED, TOKEN_MALFORMED, SESSION_EXPIRED ->
+          ProblemJson.problem(401, "unauthorized", failure.detail(), requestId);
       case NOT_PERMITTED -> ProblemJson.problem(403, "not_permitted", failure.detail(), requestId);
       case ADDRESS_NOT_ALLOWED ->
           ProblemJson.problem(403, "address_not_allowed", failure.detail(), requestId);

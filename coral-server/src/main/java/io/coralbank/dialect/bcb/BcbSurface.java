@@ -1,8 +1,10 @@
 package io.coralbank.dialect.bcb;
 
+import io.coralbank.identity.ClientDialect;
 import io.coralbank.web.DialectSurface;
 import io.coralbank.web.RenderedError;
 import io.coralbank.web.RequestFailure;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -20,6 +22,11 @@ class BcbSurface implements DialectSurface {
   }
 
   @Override
+  public Optional<ClientDialect> clientDialect() {
+    return Optional.of(ClientDialect.BCB);
+  }
+
+  @Override
   public String newRequestId() {
     return UUID.randomUUID().toString();
   }
@@ -28,6 +35,9 @@ class BcbSurface implements DialectSurface {
   public RenderedError render(RequestFailure failure, String requestId) {
     return switch (failure.kind()) {
       case NOT_AUTHENTICATED -> error(401, "UNAUTHORIZED", "Authentication failed");
+      // BCB gives every token problem the same answer.
+      case TOKEN_EXPIRED, TOKEN_MALFORMED, SESSION_EXPIRED ->
+          error(401, "UNAUTHORIZED", "Authentication failed");
       case NOT_PERMITTED -> error(403, "FORBIDDEN", failure.detail());
       // BCB's IP-restriction guide gives the error text itself as the code.
       case ADDRESS_NOT_ALLOWED -> error(403, "IP address not allowed", failure.detail());

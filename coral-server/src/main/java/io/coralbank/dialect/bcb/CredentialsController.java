@@ -8,8 +8,10 @@ import io.coralbank.identity.ClientDialect;
 import io.coralbank.identity.ClientRejection;
 import io.coralbank.identity.IssuedCredentials;
 import io.coralbank.identity.PermissionCatalogue;
+import io.coralbank.web.Caller;
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.RequestRefused;
+import io.coralbank.web.RequiresPermission;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -66,13 +68,13 @@ class CredentialsController {
   /** A client's permissions, sorted by key. */
   record Permissions(String clientId, List<PermissionView> permissions) {}
 
-  @BcbPermission("manage-credentials")
+  @RequiresPermission("manage-credentials")
   @PostMapping(
       path = "/v1/credentials",
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  Credentials create(@RequestBody(required = false) CreateRequest request, BcbCaller caller) {
+  Credentials create(@RequestBody(required = false) CreateRequest request, Caller caller) {
     CreateRequest body = request == null ? new CreateRequest(null, null) : request;
     UUID source =
         body.sourceClientId() == null
@@ -97,18 +99,18 @@ class CredentialsController {
     };
   }
 
-  @BcbPermission("manage-credentials")
+  @RequiresPermission("manage-credentials")
   @PatchMapping(path = "/v1/credentials/{clientId}", produces = MediaType.APPLICATION_JSON_VALUE)
-  RotatedSecret rotate(@PathVariable String clientId, BcbCaller caller) {
+  RotatedSecret rotate(@PathVariable String clientId, Caller caller) {
     UUID id = parse(clientId).orElseThrow(CredentialsController::notFound);
     String secret =
         clients.rotateSecret(caller.customerId(), id).orElseThrow(CredentialsController::notFound);
     return new RotatedSecret(id.toString(), secret);
   }
 
-  @BcbPermission("manage-credentials")
+  @RequiresPermission("manage-credentials")
   @DeleteMapping(path = "/v1/credentials/{clientId}", produces = MediaType.APPLICATION_JSON_VALUE)
-  DisabledClient disable(@PathVariable String clientId, BcbCaller caller) {
+  DisabledClient disable(@PathVariable String clientId, Caller caller) {
     UUID id = parse(clientId).orElseThrow(CredentialsController::notFound);
     if (!clients.disable(caller.customerId(), id)) {
       throw notFound();
@@ -116,11 +118,11 @@ class CredentialsController {
     return new DisabledClient(id.toString(), "Disabled");
   }
 
-  @BcbPermission("manage-credentials")
+  @RequiresPermission("manage-credentials")
   @GetMapping(
       path = "/v1/credentials/{clientId}/permissions",
       produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
-  Permissions permissions(@PathVariable String clientId, BcbCaller caller) {
+  Permissions permissions(@PathVariable String clientId, Caller caller) {
     ApiClient client =
         parse(clientId)
             .flatMap(id -> clients.find(caller.customerId(), id))

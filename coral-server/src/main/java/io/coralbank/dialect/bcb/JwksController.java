@@ -2,6 +2,7 @@ package io.coralbank.dialect.bcb;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import io.coralbank.identity.SigningKeys;
+import io.coralbank.web.RequiresPermission;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,7 +28,7 @@ class JwksController {
   /** The document. */
   record Jwks(List<Jwk> keys) {}
 
-  @BcbPermission("get-public-keys")
+  @RequiresPermission("get-public-keys")
   @GetMapping(path = "/v1/.well-known/jwks.json", produces = MediaType.APPLICATION_JSON_VALUE)
   Jwks jwks() {
     return new Jwks(keys.publicKeys().stream().map(JwksController::render).toList());

@@ -1,5 +1,6 @@
 package io.coralbank.dialect.bcb;
 
+import io.coralbank.web.PublicEndpoint;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -22,7 +23,7 @@ class SystemTimeController {
     this.clock = clock;
   }
 
-  @BcbPublic
+  @PublicEndpoint
   @GetMapping(path = "/v1/system/time", produces = MediaType.APPLICATION_JSON_VALUE)
   SystemTimeResponse systemTime() {
     Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);

@@ -7,6 +7,7 @@ import io.coralbank.identity.ClientDialect;
 import io.coralbank.identity.IssuedToken;
 import io.coralbank.web.AuditSubject;
 import io.coralbank.web.FailureKind;
+import io.coralbank.web.PublicEndpoint;
 import io.coralbank.web.RequestRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
@@ -32,7 +33,7 @@ class TokenController {
     this.tokens = tokens;
   }
 
-  @BcbPublic
+  @PublicEndpoint
   @PostMapping(
       path = "/auth/token",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -56,7 +57,7 @@ class TokenController {
     }
     IssuedToken issued = tokens.issue(client);
     return new TokenResponse(
-        issued.token(), AccessTokens.LIFETIME.toSeconds(), BcbTime.format(issued.expiresAt()));
+        issued.token(), AccessTokens.BCB_LIFETIME.toSeconds(), BcbTime.format(issued.expiresAt()));
   }
 
   private static Optional<UUID> parse(String clientId) {

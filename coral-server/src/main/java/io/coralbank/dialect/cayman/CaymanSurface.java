@@ -1,9 +1,11 @@
 package io.coralbank.dialect.cayman;
 
 import com.github.f4b6a3.ulid.UlidCreator;
+import io.coralbank.identity.ClientDialect;
 import io.coralbank.web.DialectSurface;
 import io.coralbank.web.RenderedError;
 import io.coralbank.web.RequestFailure;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +24,11 @@ class CaymanSurface implements DialectSurface {
   }
 
   @Override
+  public Optional<ClientDialect> clientDialect() {
+    return Optional.of(ClientDialect.CAYMAN);
+  }
+
+  @Override
   public String newRequestId() {
     return "req_" + UlidCreator.getMonotonicUlid();
   }
@@ -30,6 +37,8 @@ class CaymanSurface implements DialectSurface {
   public RenderedError render(RequestFailure failure, String requestId) {
     return switch (failure.kind()) {
       case NOT_AUTHENTICATED ->
+          error(401, "unauthorized", "Missing or invalid API key.", requestId);
+      case TOKEN_EXPIRED, TOKEN_MALFORMED, SESSION_EXPIRED ->
           error(401, "unauthorized", "Missing or invalid API key.", requestId);
       case NOT_PERMITTED -> error(403, "forbidden", failure.detail(), requestId);
       case ADDRESS_NOT_ALLOWED -> error(403, "ip_not_allowed", failure.detail(), requestId);

@@ -1,5 +1,6 @@
 package io.coralbank.dialect.vaultspay;
 
+import io.coralbank.web.PublicEndpoint;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,6 +14,7 @@ class PingController {
 
   static final String UP = "Service is up and running!";
 
+  @PublicEndpoint
   @GetMapping(path = "/v1/ping", produces = MediaType.APPLICATION_JSON_VALUE)
   DataEnvelope<String> ping() {
     return new DataEnvelope<>(UP);

@@ -1,9 +1,11 @@
 package io.coralbank.dialect.vaultspay;
 
+import io.coralbank.identity.ClientDialect;
 import io.coralbank.web.DialectSurface;
 import io.coralbank.web.RenderedError;
 import io.coralbank.web.RequestFailure;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -22,6 +24,11 @@ class VaultsPaySurface implements DialectSurface {
   }
 
   @Override
+  public Optional<ClientDialect> clientDialect() {
+    return Optional.of(ClientDialect.VAULTSPAY);
+  }
+
+  @Override
   public String newRequestId() {
     return UUID.randomUUID().toString();
   }
@@ -35,6 +42,22 @@ class VaultsPaySurface implements DialectSurface {
               1002,
               "UNAUTHENTICATED",
               "You are not authenticated. Please login to continue.",
+              List.of());
+      case TOKEN_EXPIRED ->
+          error(
+              401,
+              1003,
+              "TOKEN_EXPIRED",
+              "Your access token has expired. Please get a new token.",
+              List.of());
+      case TOKEN_MALFORMED ->
+          error(400, 1036, "INVALID_TOKEN", "Invalid access token provided.", List.of());
+      case SESSION_EXPIRED ->
+          error(
+              401,
+              1004,
+              "SESSION_EXPIRED",
+              "Your session has expired. Please login again.",
               List.of());
       case NOT_PERMITTED -> error(403, 1008, "NO_PRIVILEGE", "Insufficient Privilege.", List.of());
       case ADDRESS_NOT_ALLOWED ->

@@ -1,5 +1,6 @@
 package io.coralbank.dialect.bcb;
 
+import io.coralbank.web.PublicEndpoint;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +26,7 @@ class BcbCsvProbeController {
 
   record AccountList(Meta meta, List<Account> data) {}
 
-  @BcbPublic
+  @PublicEndpoint
   @GetMapping(
       path = "/test-probe/accounts",
       produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})

@@ -14,6 +14,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.coralbank.platform.time.SandboxClockService;
 import io.coralbank.testsupport.HttpIntegrationTest;
+import io.coralbank.web.PublicEndpoint;
+import io.coralbank.web.RequiresPermission;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -375,15 +377,20 @@ class BcbIdentityTest extends HttpIntegrationTest {
   }
 
   @Test
-  void everyBcbEndpointDeclaresItsPermissionOrIsPublic(
+  void everyEndpointOfADialectWithApiClientsDeclaresItsPermissionOrIsPublic(
       @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
     for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
         mappings.getHandlerMethods().entrySet()) {
       HandlerMethod method = mapping.getValue();
-      if (method.getBeanType().getPackageName().equals(BcbSurface.class.getPackageName())) {
+      String handlerPackage = method.getBeanType().getPackageName();
+      if (List.of(
+              "io.coralbank.dialect.bcb",
+              "io.coralbank.dialect.cayman",
+              "io.coralbank.dialect.vaultspay")
+          .contains(handlerPackage)) {
         assertThat(
-                method.hasMethodAnnotation(BcbPermission.class)
-                    || method.hasMethodAnnotation(BcbPublic.class))
+                method.hasMethodAnnotation(RequiresPermission.class)
+                    || method.hasMethodAnnotation(PublicEndpoint.class))
             .as(mapping.getKey().toString())
             .isTrue();
       }

@@ -1,4 +1,4 @@
-package io.coralbank.dialect.bcb;
+package io.coralbank.web;
 
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
@@ -11,13 +11,13 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the access check in front of every BCB handler and hands handlers their caller. */
+/** Puts the access check in front of every dialect handler and hands handlers their caller. */
 @Configuration(proxyBeanMethods = false)
-class BcbWebConfiguration implements WebMvcConfigurer {
+class AccessConfiguration implements WebMvcConfigurer {
 
-  private final BcbAccessInterceptor access;
+  private final AccessInterceptor access;
 
-  BcbWebConfiguration(BcbAccessInterceptor access) {
+  AccessConfiguration(AccessInterceptor access) {
     this.access = access;
   }
 
@@ -32,7 +32,7 @@ class BcbWebConfiguration implements WebMvcConfigurer {
         new HandlerMethodArgumentResolver() {
           @Override
           public boolean supportsParameter(MethodParameter parameter) {
-            return parameter.getParameterType() == BcbCaller.class;
+            return parameter.getParameterType() == Caller.class;
           }
 
           @Override
@@ -41,10 +41,9 @@ class BcbWebConfiguration implements WebMvcConfigurer {
               ModelAndViewContainer container,
               NativeWebRequest request,
               WebDataBinderFactory binders) {
-            Object caller =
-                request.getAttribute(BcbCaller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+            Object caller = request.getAttribute(Caller.ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
             if (caller == null) {
-              throw new IllegalStateException("A BCB handler asked for its caller without a token");
+              throw new IllegalStateException("A handler asked for its caller on a public path");
             }
             return caller;
           }

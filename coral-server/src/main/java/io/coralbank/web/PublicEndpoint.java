@@ -1,11 +1,11 @@
-package io.coralbank.dialect.bcb;
+package io.coralbank.web;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A BCB endpoint that needs no token, as BCB documents it (token issuance, system time). */
+/** An endpoint its documentation leaves open (logins, system time, health checks). */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)
-@interface BcbPublic {}
+public @interface PublicEndpoint {}

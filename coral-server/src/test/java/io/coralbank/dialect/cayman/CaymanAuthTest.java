@@ -1,0 +1,111 @@
+package io.coralbank.dialect.cayman;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coralbank.testsupport.HttpIntegrationTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Cayman's API keys: Bearer on every request, 401 {@code unauthorized} in Cayman's shape. */
+class CaymanAuthTest extends HttpIntegrationTest {
+
+  private static final String PROTECTED = "/cayman/test-probe/protected";
+
+  private String customer() {
+    return body(send(
+            request("/admin/v1/customers")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"Keyholder\", \"type\": \"CORPORATE\"}"))))
+        .path("id")
+        .asString();
+  }
+
+  private String apiKey(String customerId, String extra) {
+    return body(send(
+            request("/admin/v1/customers/" + customerId + "/credentials")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString("{\"dialect\": \"cayman\"" + extra + "}"))))
+        .path("apiKey")
+        .asString();
+  }
+
+  private HttpResponse<String> call(String key) {
+    HttpRequest.Builder request = request(PROTECTED);
+    if (key != null) {
+      request.header("Authorization", "Bearer " + key);
+    }
+    return send(request.GET());
+  }
+
+  @Test
+  void aValidKeyOpensTheApiAsItsCustomer() {
+    String customerId = customer();
+    String key = apiKey(customerId, "");
+
+    HttpResponse<String> first = call(key);
+    HttpResponse<String> second = call(key);
+
+    assertThat(first.statusCode()).isEqualTo(200);
+    assertThat(body(first).path("customer").asString()).isEqualTo(customerId);
+    assertThat(second.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void unknownMalformedAndTamperedKeysAreUnauthorizedInCaymansShape() {
+    String key = apiKey(customer(), "");
+    String tampered = key.substring(0, key.length() - 1) + (key.endsWith("A") ? "B" : "A");
+
+    for (String bad : new String[] {null, "sk_nope", tampered, "sk_" + "0".repeat(32) + "_x"}) {
+      HttpResponse<String> response = call(bad);
+      assertThat(response.statusCode()).isEqualTo(401);
+      JsonNode error = body(response).path("error");
+      assertThat(error.path("code").asString()).isEqualTo("unauthorized");
+      assertThat(error.path("request_id").asString())
+          .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
+    }
+  }
+
+  @Test
+  void aKeyWithoutThePermissionIsForbiddenAndOneOutsideItsAllowListToo() {
+    String customerId = customer();
+    String limited = apiKey(customerId, ", \"permissions\": [\"transfers:read\"]");
+    String fenced = apiKey(customerId, ", \"ipAllowList\": [\"192.0.2.0/24\"]");
+
+    assertThat(body(call(limited)).path("error").path("code").asString()).isEqualTo("forbidden");
+    assertThat(call(limited).statusCode()).isEqualTo(403);
+    assertThat(body(call(fenced)).path("error").path("code").asString())
+        .isEqualTo("ip_not_allowed");
+  }
+
+  @Test
+  void aBcbTokenIsNotACaymanKey() {
+    String customerId = customer();
+    JsonNode bcb =
+        body(
+            send(
+                request("/admin/v1/customers/" + customerId + "/credentials")
+                    .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"dialect\": \"bcb\"}"))));
+    String token =
+        body(postJson(
+                "/bcb/auth/token",
+                "{\"clientId\": \""
+                    + bcb.path("clientId").asString()
+                    + "\", \"clientSecret\": \""
+                    + bcb.path("clientSecret").asString()
+                    + "\"}"))
+            .path("token")
+            .asString();
+
+    assertThat(call(token).statusCode()).isEqualTo(401);
+    assertThat(call(ADMIN_TOKEN).statusCode()).isEqualTo(401);
+  }
+}
