@@ -11,19 +11,26 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** Puts the access check in front of every dialect handler and hands handlers their caller. */
+/**
+ * Puts the access check and the rate limit in front of every dialect handler and hands handlers
+ * their caller.
+ */
 @Configuration(proxyBeanMethods = false)
 class AccessConfiguration implements WebMvcConfigurer {
 
   private final AccessInterceptor access;
+  private final RateLimitInterceptor rateLimits;
 
-  AccessConfiguration(AccessInterceptor access) {
+  AccessConfiguration(AccessInterceptor access, RateLimitInterceptor rateLimits) {
     this.access = access;
+    this.rateLimits = rateLimits;
   }
 
+  /** Access first, so a rate limit counts per client; then the limit. */
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
-    registry.addInterceptor(access);
+    registry.addInterceptor(access).order(0);
+    registry.addInterceptor(rateLimits).order(1);
   }
 
   @Override

@@ -18,6 +18,8 @@ public enum FailureKind {
   NOT_PERMITTED,
   /** The client may not call from the request's address. */
   ADDRESS_NOT_ALLOWED,
+  /** The caller has used up its requests for the current window. */
+  RATE_LIMITED,
   /** No endpoint exists at this path. */
   ROUTE_NOT_FOUND,
   /** The path exists but not for this HTTP method. */

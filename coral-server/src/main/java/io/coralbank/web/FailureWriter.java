@@ -4,6 +4,8 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -32,11 +34,13 @@ public class FailureWriter {
   private final DialectRegistry registry;
   private final JsonMapper json;
   private final RequestAudit audit;
+  private final Clock clock;
 
-  FailureWriter(DialectRegistry registry, JsonMapper json, RequestAudit audit) {
+  FailureWriter(DialectRegistry registry, JsonMapper json, RequestAudit audit, Clock clock) {
     this.registry = registry;
     this.json = json;
     this.audit = audit;
+    this.clock = clock;
   }
 
   public void write(
@@ -64,6 +68,10 @@ public class FailureWriter {
     response.setHeader(RequestIds.HEADER, requestId);
     response.setContentType(error.contentType().toString());
     response.setCharacterEncoding("UTF-8");
+    if (failure.retryAt() != null) {
+      long seconds = Math.max(1, Duration.between(clock.instant(), failure.retryAt()).toSeconds());
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+    }
     if (!failure.allowedMethods().isEmpty()) {
       response.setHeader(HttpHeaders.ALLOW, String.join(", ", failure.allowedMethods()));
     }

@@ -9,8 +9,12 @@ public class RequestRefused extends RuntimeException {
   private final RequestFailure failure;
 
   public RequestRefused(FailureKind kind, String detail) {
-    super(detail, null, false, false);
-    this.failure = RequestFailure.of(kind, detail);
+    this(RequestFailure.of(kind, detail));
+  }
+
+  public RequestRefused(RequestFailure failure) {
+    super(failure.detail(), null, false, false);
+    this.failure = failure;
   }
 
   public RequestFailure failure() {

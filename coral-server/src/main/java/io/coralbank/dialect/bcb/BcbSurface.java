@@ -41,6 +41,15 @@ class BcbSurface implements DialectSurface {
       case NOT_PERMITTED -> error(403, "FORBIDDEN", failure.detail());
       // BCB's IP-restriction guide gives the error text itself as the code.
       case ADDRESS_NOT_ALLOWED -> error(403, "IP address not allowed", failure.detail());
+      // BCB's rate-limiting guide: the text is the code, and the body adds retry_after.
+      case RATE_LIMITED ->
+          new RenderedError(
+              429,
+              MediaType.APPLICATION_JSON,
+              new BcbRateLimitResponse(
+                  "Rate limit exceeded",
+                  failure.detail(),
+                  failure.retryAt() == null ? null : failure.retryAt().toString()));
       case ROUTE_NOT_FOUND -> error(404, "NOT_FOUND", failure.detail());
       case METHOD_NOT_ALLOWED -> error(405, "METHOD_NOT_ALLOWED", failure.detail());
       case NOT_ACCEPTABLE -> error(406, "NOT_ACCEPTABLE", failure.detail());

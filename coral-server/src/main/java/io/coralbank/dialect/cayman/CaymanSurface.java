@@ -42,6 +42,7 @@ class CaymanSurface implements DialectSurface {
           error(401, "unauthorized", "Missing or invalid API key.", requestId);
       case NOT_PERMITTED -> error(403, "forbidden", failure.detail(), requestId);
       case ADDRESS_NOT_ALLOWED -> error(403, "ip_not_allowed", failure.detail(), requestId);
+      case RATE_LIMITED -> error(429, "rate_limited", failure.detail(), requestId);
       case ROUTE_NOT_FOUND -> error(404, "not_found", failure.detail(), requestId);
       case METHOD_NOT_ALLOWED -> error(405, "method_not_allowed", failure.detail(), requestId);
       case NOT_ACCEPTABLE -> error(406, "not_acceptable", failure.detail(), requestId);

@@ -62,6 +62,8 @@ class VaultsPaySurface implements DialectSurface {
       case NOT_PERMITTED -> error(403, 1008, "NO_PRIVILEGE", "Insufficient Privilege.", List.of());
       case ADDRESS_NOT_ALLOWED ->
           error(403, 1007, "IP_NOT_WHITELISTED", "Your IP is not whitelisted.", List.of());
+      case RATE_LIMITED ->
+          error(429, 1005, "THROTTLE", "Too many requests. Please try again later.", List.of());
       case ROUTE_NOT_FOUND -> error(404, 1404, "NOT_FOUND", failure.detail(), List.of());
       case METHOD_NOT_ALLOWED ->
           error(405, 1405, "METHOD_NOT_ALLOWED", failure.detail(), List.of());
