@@ -12,6 +12,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Opens and finds accounts. */
@@ -99,8 +100,12 @@ public class Accounts {
   /**
    * The bank's own account of {@code kind} for {@code currency} (and {@code rail} for clearing),
    * opened on first use. Safe when several requests or processes ask at once.
+   *
+   * <p>Opened in a transaction of its own and committed at once: the ledger engine, on its own
+   * connections, must see the account even while the request that needed it is still running (an
+   * idempotent request runs in one transaction until its response is stored).
    */
-  @Transactional
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
   public Account bankAccount(AccountKind kind, String currency, Rail rail) {
     if (!kind.isBankSide()) {
       throw new IllegalArgumentException(kind + " is not a bank-side kind");

@@ -19,6 +19,7 @@ import org.springframework.stereotype.Service;
 public class Sessions {
 
   public static final Duration REFRESH_LIFETIME = Duration.ofDays(5);
+  private static final int SECRET_START = "rt_".length() + 36 + 1;
 
   private final JdbcClient jdbc;
   private final Secrets secrets;
@@ -67,7 +68,8 @@ public class Sessions {
                         row.getString("secret_hash"),
                         row.getObject("expires_at", OffsetDateTime.class).toInstant()))
             .optional();
-    String secret = refreshToken.substring(refreshToken.lastIndexOf('_') + 1);
+    // The secret is everything after "rt_<id>_"; it may itself contain underscores.
+    String secret = refreshToken.substring(SECRET_START);
     if (stored.isEmpty() || !secrets.matches(secret, stored.get().hash())) {
       return new RefreshOutcome.Invalid();
     }
@@ -87,7 +89,10 @@ public class Sessions {
   }
 
   private static Optional<UUID> idOf(String token) {
-    if (token == null || !token.startsWith("rt_") || token.length() < 3 + 36 + 2) {
+    if (token == null
+        || !token.startsWith("rt_")
+        || token.length() <= SECRET_START
+        || token.charAt(SECRET_START - 1) != '_') {
       return Optional.empty();
     }
     try {

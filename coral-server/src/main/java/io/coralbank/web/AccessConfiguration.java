@@ -20,17 +20,26 @@ class AccessConfiguration implements WebMvcConfigurer {
 
   private final AccessInterceptor access;
   private final RateLimitInterceptor rateLimits;
+  private final IdempotencyInterceptor idempotency;
 
-  AccessConfiguration(AccessInterceptor access, RateLimitInterceptor rateLimits) {
+  AccessConfiguration(
+      AccessInterceptor access,
+      RateLimitInterceptor rateLimits,
+      IdempotencyInterceptor idempotency) {
     this.access = access;
     this.rateLimits = rateLimits;
+    this.idempotency = idempotency;
   }
 
-  /** Access first, so a rate limit counts per client; then the limit. */
+  /**
+   * Access first, so a rate limit counts per client and an idempotency key belongs to a principal;
+   * then the limit; then the key, nearest the handler, so its transaction spans only the handler.
+   */
   @Override
   public void addInterceptors(InterceptorRegistry registry) {
     registry.addInterceptor(access).order(0);
     registry.addInterceptor(rateLimits).order(1);
+    registry.addInterceptor(idempotency).order(2);
   }
 
   @Override

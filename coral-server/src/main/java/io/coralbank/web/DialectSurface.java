@@ -23,6 +23,11 @@ public interface DialectSurface {
     return java.util.Optional.empty();
   }
 
+  /** Whether the dialect requires {@code Idempotency-Key} values to be UUIDs (BCB does). */
+  default boolean idempotencyKeysAreUuids() {
+    return false;
+  }
+
   /** A new request id in the dialect's convention. */
   String newRequestId();
 

@@ -18,6 +18,10 @@ public enum FailureKind {
   NOT_PERMITTED,
   /** The client may not call from the request's address. */
   ADDRESS_NOT_ALLOWED,
+  /** The idempotency key was used before with a different request. */
+  IDEMPOTENCY_KEY_REUSED,
+  /** The first request with this idempotency key is still running. */
+  IDEMPOTENCY_KEY_IN_USE,
   /** The caller has used up its requests for the current window. */
   RATE_LIMITED,
   /** No endpoint exists at this path. */

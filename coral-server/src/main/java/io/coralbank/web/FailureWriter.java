@@ -24,6 +24,9 @@ public class FailureWriter {
 
   private static final Logger log = LoggerFactory.getLogger(FailureWriter.class);
 
+  /** The kind of the framework failure a request ended with, if any. */
+  static final String FAILURE_ATTRIBUTE = FailureWriter.class.getName() + ".failure";
+
   /** Refusals of who may call what: the audit log keeps every one of them. */
   private static final Set<FailureKind> AUDITED =
       EnumSet.of(

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -94,7 +95,10 @@ class AccountsController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   @ResponseStatus(HttpStatus.CREATED)
-  CreditResponse credit(@PathVariable String accountNumber, @RequestBody CreditRequest request) {
+  CreditResponse credit(
+      @PathVariable String accountNumber,
+      @RequestBody CreditRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
     Account account = account(accountNumber);
     Asset asset = asset(account);
     long amount;
@@ -103,8 +107,14 @@ class AccountsController {
     } catch (InvalidAmountException invalid) {
       throw AdminRejections.of(invalid);
     }
-    TransferResult result =
-        inbound.credit(account, amount, request.reference(), "admin-credit:" + UUID.randomUUID());
+    // With an Idempotency-Key the transfer id is derived from it, so even a retry whose stored
+    // response was lost moves the money once.
+    String transferId =
+        "admin-credit:"
+            + account.number()
+            + ":"
+            + (idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey);
+    TransferResult result = inbound.credit(account, amount, request.reference(), transferId);
     return switch (result) {
       case TransferResult.Applied applied ->
           new CreditResponse(

@@ -31,6 +31,10 @@ class AdminSurface implements DialectSurface {
       case NOT_PERMITTED -> ProblemJson.problem(403, "not_permitted", failure.detail(), requestId);
       case ADDRESS_NOT_ALLOWED ->
           ProblemJson.problem(403, "address_not_allowed", failure.detail(), requestId);
+      case IDEMPOTENCY_KEY_REUSED ->
+          ProblemJson.problem(422, "idempotency_key_reused", failure.detail(), requestId);
+      case IDEMPOTENCY_KEY_IN_USE ->
+          ProblemJson.problem(409, "idempotency_key_in_use", failure.detail(), requestId);
       case RATE_LIMITED -> ProblemJson.problem(429, "rate_limited", failure.detail(), requestId);
       case ROUTE_NOT_FOUND -> ProblemJson.problem(404, "not_found", failure.detail(), requestId);
       case METHOD_NOT_ALLOWED ->

@@ -27,6 +27,11 @@ class BcbSurface implements DialectSurface {
   }
 
   @Override
+  public boolean idempotencyKeysAreUuids() {
+    return true;
+  }
+
+  @Override
   public String newRequestId() {
     return UUID.randomUUID().toString();
   }
@@ -41,6 +46,9 @@ class BcbSurface implements DialectSurface {
       case NOT_PERMITTED -> error(403, "FORBIDDEN", failure.detail());
       // BCB's IP-restriction guide gives the error text itself as the code.
       case ADDRESS_NOT_ALLOWED -> error(403, "IP address not allowed", failure.detail());
+      case IDEMPOTENCY_KEY_REUSED -> error(422, "IDEMPOTENCY_KEY_REUSED", failure.detail());
+      // BCB's errors guide lists 409 "Conflict detected".
+      case IDEMPOTENCY_KEY_IN_USE -> error(409, "CONFLICT", failure.detail());
       // BCB's rate-limiting guide: the text is the code, and the body adds retry_after.
       case RATE_LIMITED ->
           new RenderedError(

@@ -42,6 +42,10 @@ class CaymanSurface implements DialectSurface {
           error(401, "unauthorized", "Missing or invalid API key.", requestId);
       case NOT_PERMITTED -> error(403, "forbidden", failure.detail(), requestId);
       case ADDRESS_NOT_ALLOWED -> error(403, "ip_not_allowed", failure.detail(), requestId);
+      case IDEMPOTENCY_KEY_REUSED ->
+          error(422, "idempotency_key_reused", failure.detail(), requestId);
+      case IDEMPOTENCY_KEY_IN_USE ->
+          error(409, "idempotency_key_in_use", failure.detail(), requestId);
       case RATE_LIMITED -> error(429, "rate_limited", failure.detail(), requestId);
       case ROUTE_NOT_FOUND -> error(404, "not_found", failure.detail(), requestId);
       case METHOD_NOT_ALLOWED -> error(405, "method_not_allowed", failure.detail(), requestId);

@@ -62,6 +62,14 @@ class VaultsPaySurface implements DialectSurface {
       case NOT_PERMITTED -> error(403, 1008, "NO_PRIVILEGE", "Insufficient Privilege.", List.of());
       case ADDRESS_NOT_ALLOWED ->
           error(403, 1007, "IP_NOT_WHITELISTED", "Your IP is not whitelisted.", List.of());
+      case IDEMPOTENCY_KEY_REUSED ->
+          error(
+              422,
+              1000,
+              "INVALID_PAYLOAD",
+              "Invalid payload. Please check your request.",
+              List.of(new VaultsPayErrorResponse.FieldError("Idempotency-Key", failure.detail())));
+      case IDEMPOTENCY_KEY_IN_USE -> error(409, 1409, "CONFLICT", failure.detail(), List.of());
       case RATE_LIMITED ->
           error(429, 1005, "THROTTLE", "Too many requests. Please try again later.", List.of());
       case ROUTE_NOT_FOUND -> error(404, 1404, "NOT_FOUND", failure.detail(), List.of());

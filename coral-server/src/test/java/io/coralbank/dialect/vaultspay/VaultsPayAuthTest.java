@@ -99,6 +99,21 @@ class VaultsPayAuthTest extends HttpIntegrationTest {
   }
 
   @Test
+  void everyRefreshTokenIssuedRefreshesWhateverCharactersItsSecretHas() {
+    JsonNode credentials = credentials("");
+    for (int attempt = 0; attempt < 10; attempt++) {
+      String refreshToken = body(login(credentials)).path("refreshToken").asString();
+      assertThat(
+              postJson(
+                      "/vaultspay/as/api/v1/saas-refresh-token",
+                      "{\"refreshToken\": \"" + refreshToken + "\"}")
+                  .statusCode())
+          .as(refreshToken)
+          .isEqualTo(200);
+    }
+  }
+
+  @Test
   void eachTokenProblemHasItsDocumentedCode(@Autowired SandboxClockService sandboxClock) {
     JsonNode limited = credentials(", \"permissions\": [\"cards\"]");
     String limitedToken = body(login(limited)).path("accessToken").asString();

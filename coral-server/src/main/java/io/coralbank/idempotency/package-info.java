@@ -1,0 +1,8 @@
+/**
+ * The idempotency store: for each (principal, method and route, key), the hash of the first request
+ * and its final response, so a retry gets the same answer and never a second effect.
+ *
+ * <p>It owns the {@code idempotency_keys} table and must not import a dialect. The HTTP side
+ * (claiming a key for a request, replaying, refusing) is the framework's idempotency interceptor.
+ */
+package io.coralbank.idempotency;
