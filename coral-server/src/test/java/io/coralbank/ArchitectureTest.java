@@ -56,4 +56,21 @@ class ArchitectureTest {
           .dependOnClassesThat()
           .resideInAPackage("io.coralbank.dialect..")
           .because("dialects are discovered by component scanning, not wired by hand");
+
+  @ArchTest
+  static final ArchRule clientDialectsOnlyReachLookupsScopedToTheCallersCustomer =
+      noClasses()
+          .that()
+          .resideInAnyPackage(
+              "io.coralbank.dialect.bcb..",
+              "io.coralbank.dialect.cayman..",
+              "io.coralbank.dialect.vaultspay..")
+          .should()
+          .callMethodWhere(
+              com.tngtech.archunit.core.domain.JavaCall.Predicates.target(
+                  com.tngtech.archunit.core.domain.properties.CanBeAnnotated.Predicates
+                      .annotatedWith(io.coralbank.platform.UnscopedLookup.class)))
+          .because(
+              "another customer's object must be 404 to an API client, so client dialects may"
+                  + " only use lookups that take the caller's customer");
 }

@@ -3,6 +3,7 @@ package io.coralbank.accounts;
 import io.coralbank.customers.Customers;
 import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.ledger.LedgerAccounts;
+import io.coralbank.platform.UnscopedLookup;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -183,6 +184,12 @@ public class Accounts {
         jdbc.sql("select nextval('account_number_seq')").query(Long.class).single());
   }
 
+  /** The account with this number if it belongs to {@code customerId}: what a dialect may see. */
+  public Optional<Account> findForCustomer(UUID customerId, String number) {
+    return findByNumber(number).filter(account -> customerId.equals(account.customerId()));
+  }
+
+  @UnscopedLookup
   public Optional<Account> findByNumber(String number) {
     if (!AccountNumbers.isWellFormed(number)) {
       return Optional.empty();
@@ -193,6 +200,7 @@ public class Accounts {
         .optional();
   }
 
+  @UnscopedLookup
   public Optional<Account> find(long id) {
     return jdbc.sql("select " + COLUMNS + " from accounts where id = :id")
         .param("id", id)

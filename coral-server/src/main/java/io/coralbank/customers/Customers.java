@@ -1,5 +1,6 @@
 package io.coralbank.customers;
 
+import io.coralbank.platform.UnscopedLookup;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -36,6 +37,7 @@ public class Customers {
     return customer;
   }
 
+  @UnscopedLookup
   public Optional<Customer> find(UUID id) {
     return jdbc.sql("select id, name, type, created_at from customers where id = :id")
         .param("id", id)

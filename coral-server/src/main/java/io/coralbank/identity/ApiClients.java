@@ -1,6 +1,7 @@
 package io.coralbank.identity;
 
 import io.coralbank.customers.Customers;
+import io.coralbank.platform.UnscopedLookup;
 import java.sql.Array;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -158,6 +159,7 @@ public class ApiClients {
   }
 
   /** The client behind a token, whatever its customer: the token already names the customer. */
+  @UnscopedLookup
   public Optional<ApiClient> findForToken(UUID clientId) {
     return jdbc.sql("select " + COLUMNS + " from api_clients where client_id = :id")
         .param("id", clientId)

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Counts each dialect request against its dialect's limit, per API client (per address for requests
@@ -66,6 +67,29 @@ class RateLimitInterceptor implements HandlerInterceptor {
     String key =
         surface.name() + ":" + who + (separateWrites ? (write ? ":writes" : ":reads") : "");
     RateLimitDecision decision = limiter.consume(key, limit, policy.window());
+    GlobalRateLimit global = method.getMethodAnnotation(GlobalRateLimit.class);
+    if (decision.allowed() && global != null) {
+      Duration window = Duration.ofSeconds(global.seconds());
+      RateLimitDecision shared =
+          limiter.consume(
+              surface.name()
+                  + ":route:"
+                  + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE),
+              global.requests(),
+              window);
+      if (!shared.allowed()) {
+        throw new RequestRefused(
+            new RequestFailure(
+                FailureKind.RATE_LIMITED,
+                "This endpoint accepts "
+                    + global.requests()
+                    + " request(s) every "
+                    + describe(window)
+                    + " across all clients. Please try again shortly.",
+                Set.of(),
+                shared.resetsAt()));
+      }
+    }
     long resetSeconds =
         Math.max(0, Duration.between(clock.instant(), decision.resetsAt()).toSeconds());
     response.setHeader("RateLimit-Limit", Integer.toString(decision.limit()));

@@ -1,0 +1,125 @@
+package io.coralbank.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.coralbank.testsupport.HttpIntegrationTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import tools.jackson.databind.JsonNode;
+
+/** Every endpoint that declares a permission refuses credentials without it, in its dialect. */
+class AccessEnforcementTest extends HttpIntegrationTest {
+
+  private JsonNode credentials(String dialect) {
+    HttpRequest.Builder customers =
+        request("/admin/v1/customers")
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+            .header("Content-Type", "application/json");
+    String customerId =
+        body(send(
+                customers.POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"name\": \"No rights\", \"type\": \"CORPORATE\"}"))))
+            .path("id")
+            .asString();
+    return body(
+        send(
+            request("/admin/v1/customers/" + customerId + "/credentials")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"dialect\": \"" + dialect + "\", \"permissions\": []}"))));
+  }
+
+  /** A credential of each client dialect that carries no permission at all. */
+  private Map<String, String> powerlessCredentials() {
+    JsonNode bcb = credentials("bcb");
+    String bcbToken =
+        body(postJson(
+                "/bcb/auth/token",
+                "{\"clientId\": \""
+                    + bcb.path("clientId").asString()
+                    + "\", \"clientSecret\": \""
+                    + bcb.path("clientSecret").asString()
+                    + "\"}"))
+            .path("token")
+            .asString();
+    JsonNode vaultsPay = credentials("vaultspay");
+    String vaultsPayToken =
+        body(postJson(
+                "/vaultspay/as/api/v1/saas-login",
+                "{\"clientId\": \""
+                    + vaultsPay.path("clientId").asString()
+                    + "\", \"clientSecret\": \""
+                    + vaultsPay.path("clientSecret").asString()
+                    + "\"}"))
+            .path("accessToken")
+            .asString();
+    return Map.of(
+        "io.coralbank.dialect.bcb", bcbToken,
+        "io.coralbank.dialect.cayman", credentials("cayman").path("apiKey").asString(),
+        "io.coralbank.dialect.vaultspay", vaultsPayToken);
+  }
+
+  @Test
+  void everyEndpointThatDeclaresAPermissionRefusesCredentialsWithoutIt(
+      @Autowired @Qualifier("requestMappingHandlerMapping") RequestMappingHandlerMapping mappings) {
+    Map<String, String> credentials = powerlessCredentials();
+    int checked = 0;
+    for (Map.Entry<RequestMappingInfo, HandlerMethod> mapping :
+        mappings.getHandlerMethods().entrySet()) {
+      HandlerMethod method = mapping.getValue();
+      String credential = credentials.get(method.getBeanType().getPackageName());
+      if (credential == null || !method.hasMethodAnnotation(RequiresPermission.class)) {
+        continue;
+      }
+      String path =
+          mapping
+              .getKey()
+              .getPatternValues()
+              .iterator()
+              .next()
+              .replaceAll("\\{[^}]+}", "00000000-0000-4000-8000-000000000000");
+      RequestMethod verb =
+          mapping.getKey().getMethodsCondition().getMethods().stream()
+              .findFirst()
+              .orElse(RequestMethod.GET);
+      HttpResponse<String> response =
+          send(
+              request(path)
+                  .header("Authorization", "Bearer " + credential)
+                  .header("Content-Type", "application/json")
+                  .method(verb.name(), HttpRequest.BodyPublishers.ofString("{}")));
+      assertThat(response.statusCode()).as(verb + " " + path).isEqualTo(403);
+      checked++;
+    }
+    assertThat(checked).isGreaterThanOrEqualTo(5);
+  }
+
+  @Test
+  void anEndpointPacedAcrossAllClientsRefusesTheSecondCallWithinItsWindow() {
+    // Three calls within milliseconds: however they fall across the fixed 2-second windows, two
+    // share one window, so exactly one call per window gets through and one is refused.
+    java.util.List<HttpResponse<String>> calls = new java.util.ArrayList<>();
+    for (int call = 0; call < 3; call++) {
+      calls.add(postJson("/bcb/test-probe/paced", "{}"));
+    }
+
+    assertThat(calls.getFirst().statusCode()).isEqualTo(200);
+    HttpResponse<String> refused =
+        calls.stream().filter(call -> call.statusCode() == 429).findFirst().orElseThrow();
+    assertThat(calls.stream().filter(call -> call.statusCode() == 200).count())
+        .isLessThanOrEqualTo(2);
+    assertThat(body(refused).path("error").asString()).isEqualTo("Rate limit exceeded");
+    assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+  }
+}
