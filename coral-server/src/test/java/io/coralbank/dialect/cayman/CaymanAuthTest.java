@@ -2,10 +2,13 @@ package io.coralbank.dialect.cayman;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.coralbank.identity.ApiClients;
 import io.coralbank.testsupport.HttpIntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
 /** Cayman's API keys: Bearer on every request, 401 {@code unauthorized} in Cayman's shape. */
@@ -70,6 +73,20 @@ class CaymanAuthTest extends HttpIntegrationTest {
       assertThat(error.path("request_id").asString())
           .isEqualTo(response.headers().firstValue("X-Request-Id").orElseThrow());
     }
+  }
+
+  @Test
+  void aDisabledClientsKeyStopsAtOnceEvenThoughItWasRemembered(@Autowired ApiClients clients) {
+    String customerId = customer();
+    String key = apiKey(customerId, "");
+    assertThat(call(key).statusCode()).isEqualTo(200);
+    UUID clientId =
+        UUID.fromString(
+            key.substring(3, 35).replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+
+    clients.disable(UUID.fromString(customerId), clientId);
+
+    assertThat(call(key).statusCode()).isEqualTo(401);
   }
 
   @Test
