@@ -158,6 +158,28 @@ public class ApiClients {
         .map(Candidate::client);
   }
 
+  /**
+   * A login of {@code dialect}: the client id as the caller wrote it, its secret, and the address
+   * it calls from. The allow-list is checked only after the secret, so a wrong secret learns
+   * nothing about the list.
+   */
+  public LoginOutcome login(
+      ClientDialect dialect, String clientId, String secret, String remoteAddress) {
+    Optional<ApiClient> client;
+    try {
+      client = authenticate(dialect, UUID.fromString(clientId), secret);
+    } catch (IllegalArgumentException | NullPointerException notAClientId) {
+      return new LoginOutcome.WrongCredentials();
+    }
+    if (client.isEmpty()) {
+      return new LoginOutcome.WrongCredentials();
+    }
+    if (!client.get().allowsAddress(remoteAddress)) {
+      return new LoginOutcome.AddressNotAllowed();
+    }
+    return new LoginOutcome.LoggedIn(client.get());
+  }
+
   /** The client behind a token, whatever its customer: the token already names the customer. */
   @UnscopedLookup
   public Optional<ApiClient> findForToken(UUID clientId) {

@@ -51,7 +51,8 @@ class AccessInterceptor implements HandlerInterceptor {
     if (!(handler instanceof HandlerMethod method)) {
       return true;
     }
-    Optional<ClientDialect> dialect = dialectOf(method);
+    Optional<ClientDialect> dialect =
+        registry.owning(method.getBeanType()).flatMap(DialectSurface::clientDialect);
     if (dialect.isEmpty() || method.hasMethodAnnotation(PublicEndpoint.class)) {
       return true;
     }
@@ -84,15 +85,6 @@ class AccessInterceptor implements HandlerInterceptor {
               "The credentials do not carry the permission " + required.value() + ".");
     }
     return true;
-  }
-
-  private Optional<ClientDialect> dialectOf(HandlerMethod method) {
-    String handlerPackage = method.getBeanType().getPackageName();
-    return registry.dialects().stream()
-        .map(MountedDialect::surface)
-        .filter(surface -> surface.controllerPackage().equals(handlerPackage))
-        .findFirst()
-        .flatMap(DialectSurface::clientDialect);
   }
 
   private Caller byApiKey(ClientDialect dialect, String apiKey) {

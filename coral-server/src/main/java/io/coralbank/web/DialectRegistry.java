@@ -4,6 +4,7 @@ import io.coralbank.platform.CoralProperties;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.springframework.stereotype.Component;
 
@@ -66,6 +67,15 @@ public class DialectRegistry {
       }
     }
     return OUTSIDE_ANY_DIALECT;
+  }
+
+  /** The dialect whose package holds {@code handlerType}, if any. */
+  public Optional<DialectSurface> owning(Class<?> handlerType) {
+    String handlerPackage = handlerType.getPackageName();
+    return dialects.stream()
+        .map(MountedDialect::surface)
+        .filter(surface -> surface.controllerPackage().equals(handlerPackage))
+        .findFirst();
   }
 
   /** The mounted dialect with this name. */

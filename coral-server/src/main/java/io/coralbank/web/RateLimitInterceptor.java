@@ -42,13 +42,7 @@ class RateLimitInterceptor implements HandlerInterceptor {
     if (!(handler instanceof HandlerMethod method) || properties.dialects() == null) {
       return true;
     }
-    String handlerPackage = method.getBeanType().getPackageName();
-    DialectSurface surface =
-        registry.dialects().stream()
-            .map(MountedDialect::surface)
-            .filter(candidate -> candidate.controllerPackage().equals(handlerPackage))
-            .findFirst()
-            .orElse(null);
+    DialectSurface surface = registry.owning(method.getBeanType()).orElse(null);
     if (surface == null) {
       return true;
     }

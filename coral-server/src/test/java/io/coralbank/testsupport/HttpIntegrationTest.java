@@ -64,6 +64,74 @@ public abstract class HttpIntegrationTest {
             .POST(HttpRequest.BodyPublishers.ofString(body)));
   }
 
+  /** A request to the admin API with the operator's token; {@code body} null for none. */
+  protected HttpResponse<String> admin(String method, String path, String body) {
+    HttpRequest.Builder request =
+        request(path)
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+            .header("Content-Type", "application/json");
+    return send(
+        body == null
+            ? request.method(method, HttpRequest.BodyPublishers.noBody())
+            : request.method(method, HttpRequest.BodyPublishers.ofString(body)));
+  }
+
+  /** A new corporate customer's id. */
+  protected String newCustomer() {
+    HttpResponse<String> created =
+        admin(
+            "POST",
+            "/admin/v1/customers",
+            "{\"name\": \"Test customer\", \"type\": \"CORPORATE\"}");
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("Could not create a customer: " + created.body());
+    }
+    return body(created).path("id").asString();
+  }
+
+  /**
+   * New credentials of a new customer: {@code request} is the admin request's body, such as {@code
+   * {"dialect": "bcb", "permissions": []}}.
+   */
+  protected JsonNode newCredentials(String request) {
+    return newCredentials(newCustomer(), request);
+  }
+
+  protected JsonNode newCredentials(String customerId, String request) {
+    HttpResponse<String> created =
+        admin("POST", "/admin/v1/customers/" + customerId + "/credentials", request);
+    if (created.statusCode() != 201) {
+      throw new IllegalStateException("Could not create credentials: " + created.body());
+    }
+    return body(created);
+  }
+
+  /** {@code POST /bcb/auth/token} with the credentials' client id and secret. */
+  protected HttpResponse<String> bcbLogin(JsonNode credentials) {
+    return postJson(
+        "/bcb/auth/token",
+        "{\"clientId\": \""
+            + credentials.path("clientId").asString()
+            + "\", \"clientSecret\": \""
+            + credentials.path("clientSecret").asString()
+            + "\"}");
+  }
+
+  protected String bcbToken(JsonNode credentials) {
+    return body(bcbLogin(credentials)).path("token").asString();
+  }
+
+  /** {@code POST /vaultspay/as/api/v1/saas-login} with the credentials' client id and secret. */
+  protected HttpResponse<String> vaultsPayLogin(JsonNode credentials) {
+    return postJson(
+        "/vaultspay/as/api/v1/saas-login",
+        "{\"clientId\": \""
+            + credentials.path("clientId").asString()
+            + "\", \"clientSecret\": \""
+            + credentials.path("clientSecret").asString()
+            + "\"}");
+  }
+
   protected static JsonNode body(HttpResponse<String> response) {
     return json.readTree(response.body());
   }

@@ -13,61 +13,22 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import tools.jackson.databind.JsonNode;
 
 /** Every endpoint that declares a permission refuses credentials without it, in its dialect. */
 class AccessEnforcementTest extends HttpIntegrationTest {
 
-  private JsonNode credentials(String dialect) {
-    HttpRequest.Builder customers =
-        request("/admin/v1/customers")
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json");
-    String customerId =
-        body(send(
-                customers.POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"No rights\", \"type\": \"CORPORATE\"}"))))
-            .path("id")
-            .asString();
-    return body(
-        send(
-            request("/admin/v1/customers/" + customerId + "/credentials")
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"dialect\": \"" + dialect + "\", \"permissions\": []}"))));
-  }
-
   /** A credential of each client dialect that carries no permission at all. */
   private Map<String, String> powerlessCredentials() {
-    JsonNode bcb = credentials("bcb");
-    String bcbToken =
-        body(postJson(
-                "/bcb/auth/token",
-                "{\"clientId\": \""
-                    + bcb.path("clientId").asString()
-                    + "\", \"clientSecret\": \""
-                    + bcb.path("clientSecret").asString()
-                    + "\"}"))
-            .path("token")
-            .asString();
-    JsonNode vaultsPay = credentials("vaultspay");
-    String vaultsPayToken =
-        body(postJson(
-                "/vaultspay/as/api/v1/saas-login",
-                "{\"clientId\": \""
-                    + vaultsPay.path("clientId").asString()
-                    + "\", \"clientSecret\": \""
-                    + vaultsPay.path("clientSecret").asString()
-                    + "\"}"))
-            .path("accessToken")
-            .asString();
+    String none = ", \"permissions\": []}";
     return Map.of(
-        "io.coralbank.dialect.bcb", bcbToken,
-        "io.coralbank.dialect.cayman", credentials("cayman").path("apiKey").asString(),
-        "io.coralbank.dialect.vaultspay", vaultsPayToken);
+        "io.coralbank.dialect.bcb",
+        bcbToken(newCredentials("{\"dialect\": \"bcb\"" + none)),
+        "io.coralbank.dialect.cayman",
+        newCredentials("{\"dialect\": \"cayman\"" + none).path("apiKey").asString(),
+        "io.coralbank.dialect.vaultspay",
+        body(vaultsPayLogin(newCredentials("{\"dialect\": \"vaultspay\"" + none)))
+            .path("accessToken")
+            .asString());
   }
 
   @Test

@@ -22,7 +22,7 @@ class IdempotencyTest extends HttpIntegrationTest {
 
   @Autowired JdbcClient jdbc;
 
-  private HttpResponse<String> admin(String path, String body, String key) {
+  private HttpResponse<String> keyed(String path, String body, String key) {
     HttpRequest.Builder request =
         request(path)
             .header("Authorization", "Bearer " + ADMIN_TOKEN)
@@ -53,7 +53,7 @@ class IdempotencyTest extends HttpIntegrationTest {
             callers.submit(
                 () -> {
                   start.await();
-                  return admin("/admin/v1/customers", body, key);
+                  return keyed("/admin/v1/customers", body, key);
                 }));
       }
       start.countDown();
@@ -78,13 +78,13 @@ class IdempotencyTest extends HttpIntegrationTest {
   void theSameKeyWithAnotherBodyIsRefusedAndWithoutAKeyDuplicatesHappen() {
     String key = UUID.randomUUID().toString();
     String name = "Keyed " + UUID.randomUUID();
-    admin("/admin/v1/customers", "{\"name\": \"" + name + "\", \"type\": \"CORPORATE\"}", key);
+    keyed("/admin/v1/customers", "{\"name\": \"" + name + "\", \"type\": \"CORPORATE\"}", key);
 
     HttpResponse<String> reused =
-        admin("/admin/v1/customers", "{\"name\": \"" + name + "!\", \"type\": \"CORPORATE\"}", key);
+        keyed("/admin/v1/customers", "{\"name\": \"" + name + "!\", \"type\": \"CORPORATE\"}", key);
     String unkeyed = "Unkeyed " + UUID.randomUUID();
-    admin("/admin/v1/customers", "{\"name\": \"" + unkeyed + "\", \"type\": \"CORPORATE\"}", null);
-    admin("/admin/v1/customers", "{\"name\": \"" + unkeyed + "\", \"type\": \"CORPORATE\"}", null);
+    keyed("/admin/v1/customers", "{\"name\": \"" + unkeyed + "\", \"type\": \"CORPORATE\"}", null);
+    keyed("/admin/v1/customers", "{\"name\": \"" + unkeyed + "\", \"type\": \"CORPORATE\"}", null);
 
     assertThat(reused.statusCode()).isEqualTo(422);
     assertThat(body(reused).path("code").asString()).isEqualTo("idempotency_key_reused");
@@ -95,18 +95,18 @@ class IdempotencyTest extends HttpIntegrationTest {
   @Test
   void aRetriedCreditMovesTheMoneyOnceAndTheSameKeyOnAnotherAccountIsAnotherRequest() {
     String customerId =
-        body(admin("/admin/v1/customers", "{\"name\": \"Payee\", \"type\": \"CORPORATE\"}", null))
+        body(keyed("/admin/v1/customers", "{\"name\": \"Payee\", \"type\": \"CORPORATE\"}", null))
             .path("id")
             .asString();
     String first =
-        body(admin(
+        body(keyed(
                 "/admin/v1/customers/" + customerId + "/accounts",
                 "{\"currency\": \"USD\", \"kind\": \"CURRENT\"}",
                 null))
             .path("accountNumber")
             .asString();
     String second =
-        body(admin(
+        body(keyed(
                 "/admin/v1/customers/" + customerId + "/accounts",
                 "{\"currency\": \"USD\", \"kind\": \"CURRENT\"}",
                 null))
@@ -115,10 +115,10 @@ class IdempotencyTest extends HttpIntegrationTest {
     String key = UUID.randomUUID().toString();
     String credit = "{\"amount\": \"10.00\", \"reference\": \"once\"}";
 
-    HttpResponse<String> once = admin("/admin/v1/accounts/" + first + "/credits", credit, key);
-    HttpResponse<String> again = admin("/admin/v1/accounts/" + first + "/credits", credit, key);
+    HttpResponse<String> once = keyed("/admin/v1/accounts/" + first + "/credits", credit, key);
+    HttpResponse<String> again = keyed("/admin/v1/accounts/" + first + "/credits", credit, key);
     HttpResponse<String> elsewhere =
-        admin("/admin/v1/accounts/" + second + "/credits", credit, key);
+        keyed("/admin/v1/accounts/" + second + "/credits", credit, key);
 
     assertThat(again.body()).isEqualTo(once.body());
     assertThat(again.headers().firstValue("Idempotent-Replayed")).contains("true");
@@ -133,11 +133,11 @@ class IdempotencyTest extends HttpIntegrationTest {
 
   private JsonNode bcbClient() {
     String customerId =
-        body(admin("/admin/v1/customers", "{\"name\": \"Keys\", \"type\": \"CORPORATE\"}", null))
+        body(keyed("/admin/v1/customers", "{\"name\": \"Keys\", \"type\": \"CORPORATE\"}", null))
             .path("id")
             .asString();
     return body(
-        admin(
+        keyed(
             "/admin/v1/customers/" + customerId + "/credentials", "{\"dialect\": \"bcb\"}", null));
   }
 

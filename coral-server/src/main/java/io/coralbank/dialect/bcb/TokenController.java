@@ -5,13 +5,12 @@ import io.coralbank.identity.ApiClient;
 import io.coralbank.identity.ApiClients;
 import io.coralbank.identity.ClientDialect;
 import io.coralbank.identity.IssuedToken;
+import io.coralbank.identity.LoginOutcome;
 import io.coralbank.web.AuditSubject;
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.PublicEndpoint;
 import io.coralbank.web.RequestRefused;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,25 +45,18 @@ class TokenController {
           FailureKind.MALFORMED_REQUEST, "clientId and clientSecret are required.");
     }
     ApiClient client =
-        parse(body.clientId())
-            .flatMap(id -> clients.authenticate(ClientDialect.BCB, id, body.clientSecret()))
-            .orElseThrow(
-                () -> new RequestRefused(FailureKind.NOT_AUTHENTICATED, "Authentication failed"));
-    if (!client.allowsAddress(request.getRemoteAddr())) {
-      throw new RequestRefused(
-          FailureKind.ADDRESS_NOT_ALLOWED,
-          "Requests from this address are not allowed for this client.");
-    }
+        switch (clients.login(
+            ClientDialect.BCB, body.clientId(), body.clientSecret(), request.getRemoteAddr())) {
+          case LoginOutcome.LoggedIn loggedIn -> loggedIn.client();
+          case LoginOutcome.WrongCredentials wrong ->
+              throw new RequestRefused(FailureKind.NOT_AUTHENTICATED, "Authentication failed");
+          case LoginOutcome.AddressNotAllowed outside ->
+              throw new RequestRefused(
+                  FailureKind.ADDRESS_NOT_ALLOWED,
+                  "Requests from this address are not allowed for this client.");
+        };
     IssuedToken issued = tokens.issue(client);
     return new TokenResponse(
         issued.token(), AccessTokens.BCB_LIFETIME.toSeconds(), BcbTime.format(issued.expiresAt()));
-  }
-
-  private static Optional<UUID> parse(String clientId) {
-    try {
-      return Optional.of(UUID.fromString(clientId));
-    } catch (IllegalArgumentException notAUuid) {
-      return Optional.empty();
-    }
   }
 }

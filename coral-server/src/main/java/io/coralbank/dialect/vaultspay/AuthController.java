@@ -4,6 +4,7 @@ import io.coralbank.identity.ApiClient;
 import io.coralbank.identity.ApiClients;
 import io.coralbank.identity.ClientDialect;
 import io.coralbank.identity.IssuedSession;
+import io.coralbank.identity.LoginOutcome;
 import io.coralbank.identity.RefreshOutcome;
 import io.coralbank.identity.Sessions;
 import io.coralbank.web.AuditSubject;
@@ -14,8 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -52,13 +51,18 @@ class AuthController {
           FailureKind.MALFORMED_REQUEST, "clientId and clientSecret are required.");
     }
     ApiClient client =
-        parse(body.clientId())
-            .flatMap(id -> clients.authenticate(ClientDialect.VAULTSPAY, id, body.clientSecret()))
-            .orElseThrow(
-                () -> new RequestRefused(FailureKind.NOT_AUTHENTICATED, "Authentication failed"));
-    if (!client.allowsAddress(request.getRemoteAddr())) {
-      throw new RequestRefused(FailureKind.ADDRESS_NOT_ALLOWED, "Your IP is not whitelisted.");
-    }
+        switch (clients.login(
+            ClientDialect.VAULTSPAY,
+            body.clientId(),
+            body.clientSecret(),
+            request.getRemoteAddr())) {
+          case LoginOutcome.LoggedIn loggedIn -> loggedIn.client();
+          case LoginOutcome.WrongCredentials wrong ->
+              throw new RequestRefused(FailureKind.NOT_AUTHENTICATED, "Authentication failed");
+          case LoginOutcome.AddressNotAllowed outside ->
+              throw new RequestRefused(
+                  FailureKind.ADDRESS_NOT_ALLOWED, "Your IP is not whitelisted.");
+        };
     IssuedSession session = sessions.open(client);
     return new LoginResponse(
         session.access().token(),
@@ -92,13 +96,5 @@ class AuthController {
 
   private static String format(Instant instant) {
     return EXPIRY.format(instant.atOffset(ZoneOffset.UTC));
-  }
-
-  private static Optional<UUID> parse(String clientId) {
-    try {
-      return Optional.of(UUID.fromString(clientId));
-    } catch (IllegalArgumentException notAUuid) {
-      return Optional.empty();
-    }
   }
 }

@@ -3,7 +3,6 @@ package io.coralbank.dialect.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coralbank.testsupport.HttpIntegrationTest;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -17,22 +16,12 @@ import tools.jackson.databind.JsonNode;
 @ExtendWith(OutputCaptureExtension.class)
 class AdminCredentialsTest extends HttpIntegrationTest {
 
-  private HttpResponse<String> admin(String path, String body) {
-    return send(
-        request(path)
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
   private String customer() {
-    return body(admin("/admin/v1/customers", "{\"name\": \"Keys Ltd\", \"type\": \"CORPORATE\"}"))
-        .path("id")
-        .asString();
+    return newCustomer();
   }
 
   private HttpResponse<String> credentials(String customerId, String body) {
-    return admin("/admin/v1/customers/" + customerId + "/credentials", body);
+    return admin("POST", "/admin/v1/customers/" + customerId + "/credentials", body);
   }
 
   @Test

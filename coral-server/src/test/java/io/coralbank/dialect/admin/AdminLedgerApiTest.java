@@ -3,7 +3,6 @@ package io.coralbank.dialect.admin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coralbank.testsupport.HttpIntegrationTest;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,17 +11,6 @@ import tools.jackson.databind.JsonNode;
 
 /** The admin contract for customers, accounts, credits and the ledger check, over HTTP. */
 class AdminLedgerApiTest extends HttpIntegrationTest {
-
-  private HttpResponse<String> admin(String method, String path, String body) {
-    HttpRequest.Builder request =
-        request(path)
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json");
-    return send(
-        body == null
-            ? request.method(method, HttpRequest.BodyPublishers.noBody())
-            : request.method(method, HttpRequest.BodyPublishers.ofString(body)));
-  }
 
   private String customer() {
     HttpResponse<String> created =

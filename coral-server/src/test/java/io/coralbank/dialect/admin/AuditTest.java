@@ -13,17 +13,6 @@ import tools.jackson.databind.JsonNode;
 /** Credential changes, refused requests and every operator action reach the audit log. */
 class AuditTest extends HttpIntegrationTest {
 
-  private HttpResponse<String> admin(String method, String path, String body) {
-    HttpRequest.Builder request =
-        request(path)
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json");
-    return send(
-        body == null
-            ? request.method(method, HttpRequest.BodyPublishers.noBody())
-            : request.method(method, HttpRequest.BodyPublishers.ofString(body)));
-  }
-
   private List<JsonNode> audit(String query) {
     HttpResponse<String> response = admin("GET", "/admin/v1/audit" + query, null);
     assertThat(response.statusCode()).isEqualTo(200);

@@ -37,27 +37,12 @@ class BcbIdentityTest extends HttpIntegrationTest {
 
   record Client(String clientId, String secret, JsonNode created) {}
 
-  private HttpResponse<String> admin(String path, String body) {
-    return send(
-        request(path)
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body)));
-  }
-
   private String customer() {
-    return body(admin("/admin/v1/customers", "{\"name\": \"Client Co\", \"type\": \"CORPORATE\"}"))
-        .path("id")
-        .asString();
+    return newCustomer();
   }
 
   private Client client(String customerId, String extra) {
-    HttpResponse<String> created =
-        admin(
-            "/admin/v1/customers/" + customerId + "/credentials",
-            "{\"dialect\": \"bcb\"" + extra + "}");
-    assertThat(created.statusCode()).isEqualTo(201);
-    JsonNode body = body(created);
+    JsonNode body = newCredentials(customerId, "{\"dialect\": \"bcb\"" + extra + "}");
     return new Client(body.path("clientId").asString(), body.path("clientSecret").asString(), body);
   }
 
@@ -123,11 +108,7 @@ class BcbIdentityTest extends HttpIntegrationTest {
   void everyLoginFailureLooksTheSame() {
     Client client = client(customer(), "");
     String vaultsPayClientId =
-        body(admin(
-                "/admin/v1/customers/" + customer() + "/credentials",
-                "{\"dialect\": \"vaultspay\"}"))
-            .path("clientId")
-            .asString();
+        newCredentials("{\"dialect\": \"vaultspay\"}").path("clientId").asString();
 
     for (HttpResponse<String> response :
         List.of(
@@ -364,7 +345,7 @@ class BcbIdentityTest extends HttpIntegrationTest {
     Client client = client(customer(), "");
     String before = token(client);
 
-    HttpResponse<String> rotated = admin("/admin/v1/signing-keys/rotate", "{}");
+    HttpResponse<String> rotated = admin("POST", "/admin/v1/signing-keys/rotate", "{}");
     String after = token(client);
 
     assertThat(rotated.statusCode()).isEqualTo(200);

@@ -17,24 +17,11 @@ class CaymanAuthTest extends HttpIntegrationTest {
   private static final String PROTECTED = "/cayman/test-probe/protected";
 
   private String customer() {
-    return body(send(
-            request("/admin/v1/customers")
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"Keyholder\", \"type\": \"CORPORATE\"}"))))
-        .path("id")
-        .asString();
+    return newCustomer();
   }
 
   private String apiKey(String customerId, String extra) {
-    return body(send(
-            request("/admin/v1/customers/" + customerId + "/credentials")
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString("{\"dialect\": \"cayman\"" + extra + "}"))))
+    return newCredentials(customerId, "{\"dialect\": \"cayman\"" + extra + "}")
         .path("apiKey")
         .asString();
   }
@@ -103,24 +90,7 @@ class CaymanAuthTest extends HttpIntegrationTest {
 
   @Test
   void aBcbTokenIsNotACaymanKey() {
-    String customerId = customer();
-    JsonNode bcb =
-        body(
-            send(
-                request("/admin/v1/customers/" + customerId + "/credentials")
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"dialect\": \"bcb\"}"))));
-    String token =
-        body(postJson(
-                "/bcb/auth/token",
-                "{\"clientId\": \""
-                    + bcb.path("clientId").asString()
-                    + "\", \"clientSecret\": \""
-                    + bcb.path("clientSecret").asString()
-                    + "\"}"))
-            .path("token")
-            .asString();
+    String token = bcbToken(newCredentials("{\"dialect\": \"bcb\"}"));
 
     assertThat(call(token).statusCode()).isEqualTo(401);
     assertThat(call(ADMIN_TOKEN).statusCode()).isEqualTo(401);

@@ -16,35 +16,11 @@ class VaultsPayAuthTest extends HttpIntegrationTest {
   private static final String PROTECTED = "/vaultspay/test-probe/protected";
 
   private JsonNode credentials(String extra) {
-    HttpRequest.Builder admin =
-        request("/admin/v1/customers")
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json");
-    String customerId =
-        body(send(
-                admin.POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"Wallet app\", \"type\": \"CORPORATE\"}"))))
-            .path("id")
-            .asString();
-    return body(
-        send(
-            request("/admin/v1/customers/" + customerId + "/credentials")
-                .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"dialect\": \"vaultspay\"" + extra + "}"))));
+    return newCredentials("{\"dialect\": \"vaultspay\"" + extra + "}");
   }
 
   private HttpResponse<String> login(JsonNode credentials) {
-    return postJson(
-        "/vaultspay/as/api/v1/saas-login",
-        "{\"clientId\": \""
-            + credentials.path("clientId").asString()
-            + "\", \"clientSecret\": \""
-            + credentials.path("clientSecret").asString()
-            + "\"}");
+    return vaultsPayLogin(credentials);
   }
 
   private HttpResponse<String> call(String token) {
@@ -148,34 +124,7 @@ class VaultsPayAuthTest extends HttpIntegrationTest {
 
   @Test
   void aBcbTokenDoesNotOpenVaultsPay() {
-    HttpRequest.Builder admin =
-        request("/admin/v1/customers")
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json");
-    String customerId =
-        body(send(
-                admin.POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"name\": \"Two APIs\", \"type\": \"CORPORATE\"}"))))
-            .path("id")
-            .asString();
-    JsonNode bcb =
-        body(
-            send(
-                request("/admin/v1/customers/" + customerId + "/credentials")
-                    .header("Authorization", "Bearer " + ADMIN_TOKEN)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString("{\"dialect\": \"bcb\"}"))));
-    String bcbToken =
-        body(postJson(
-                "/bcb/auth/token",
-                "{\"clientId\": \""
-                    + bcb.path("clientId").asString()
-                    + "\", \"clientSecret\": \""
-                    + bcb.path("clientSecret").asString()
-                    + "\"}"))
-            .path("token")
-            .asString();
+    String bcbToken = bcbToken(newCredentials("{\"dialect\": \"bcb\"}"));
 
     assertThat(codeAndType(call(bcbToken))).isEqualTo("401 1002 UNAUTHENTICATED");
     assertThat(codeAndType(call(ADMIN_TOKEN))).isEqualTo("400 1036 INVALID_TOKEN");
