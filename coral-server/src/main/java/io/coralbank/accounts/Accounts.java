@@ -7,6 +7,10 @@ import io.coralbank.platform.UnscopedLookup;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
@@ -182,6 +186,57 @@ public class Accounts {
   private String nextNumber() {
     return AccountNumbers.fromSequence(
         jdbc.sql("select nextval('account_number_seq')").query(Long.class).single());
+  }
+
+  /** The highest account id of the customer: the bound that keeps a paged list stable. */
+  public long lastIdForCustomer(UUID customerId) {
+    return jdbc.sql("select coalesce(max(id), 0) from accounts where customer_id = :customer")
+        .param("customer", customerId)
+        .query(Long.class)
+        .single();
+  }
+
+  /** The customer's accounts with ids up to {@code bound}, by account number. */
+  public List<Account> pageForCustomer(UUID customerId, long bound, long offset, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from accounts where customer_id = :customer and id <= :bound"
+                + " order by account_number offset :offset limit :limit")
+        .param("customer", customerId)
+        .param("bound", bound)
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(ACCOUNT)
+        .list();
+  }
+
+  public long countForCustomer(UUID customerId, long bound) {
+    return jdbc.sql("select count(*) from accounts where customer_id = :customer and id <= :bound")
+        .param("customer", customerId)
+        .param("bound", bound)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * The numbers of the accounts with these ids, and nothing else about them: what a statement shows
+   * of the other side of a transfer, whoever owns it.
+   */
+  public Map<Long, String> numbersOf(Collection<Long> ids) {
+    Map<Long, String> numbers = new HashMap<>();
+    if (ids.isEmpty()) {
+      return numbers;
+    }
+    jdbc.sql("select id, account_number from accounts where id = any(:ids)")
+        .param("ids", ids.stream().mapToLong(Long::longValue).toArray())
+        .query(
+            (row, number) -> {
+              numbers.put(row.getLong("id"), row.getString("account_number"));
+              return null;
+            })
+        .list();
+    return numbers;
   }
 
   /** The account with this number if it belongs to {@code customerId}: what a dialect may see. */

@@ -37,6 +37,14 @@ public class Customers {
     return customer;
   }
 
+  /**
+   * The customer an authenticated caller belongs to ({@code callerCustomerId} comes from the
+   * caller's credentials, never from the request): scoped by construction.
+   */
+  public Customer own(UUID callerCustomerId) {
+    return find(callerCustomerId).orElseThrow();
+  }
+
   @UnscopedLookup
   public Optional<Customer> find(UUID id) {
     return jdbc.sql("select id, name, type, created_at from customers where id = :id")

@@ -49,6 +49,20 @@ public class SecretBox {
     this.key = new SecretKeySpec(material, "AES");
   }
 
+  /**
+   * A key for {@code purpose} derived from the encryption key (HMAC-SHA256 of the purpose), so each
+   * use (page tokens, ...) has its own key and none reveals the master key.
+   */
+  public byte[] derivedKey(String purpose) {
+    try {
+      javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
+      return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+    } catch (GeneralSecurityException impossible) {
+      throw new IllegalStateException("HMAC-SHA256 is unavailable", impossible);
+    }
+  }
+
   public byte[] encrypt(byte[] plain) {
     try {
       byte[] nonce = new byte[NONCE_BYTES];

@@ -79,6 +79,22 @@ public class LedgerReader {
       PostingPage.Order order,
       PostingPage.Cursor cursor,
       int limit) {
+    return postings(accountId, from, to, Long.MAX_VALUE, order, cursor, limit);
+  }
+
+  /**
+   * As {@link #postings(long, Instant, Instant, PostingPage.Order, PostingPage.Cursor, int)},
+   * counting only postings with ids up to {@code upToId}, so pages stay stable while new postings
+   * arrive.
+   */
+  public PostingPage postings(
+      long accountId,
+      Instant from,
+      Instant to,
+      long upToId,
+      PostingPage.Order order,
+      PostingPage.Cursor cursor,
+      int limit) {
     boolean newestFirst = order == PostingPage.Order.NEWEST_FIRST;
     // The cursor replaces the range's bound on the side the scan starts from: with both, the
     // index scan would start at the range's end and filter its way down to the cursor, which on
@@ -99,7 +115,7 @@ public class LedgerReader {
                     + " t.code, t.description"
                     + " from ledger_postings p join ledger_transfers t"
                     + " on t.transfer_id = p.transfer_id"
-                    + " where p.account_id = :id"
+                    + " where p.account_id = :id and p.id <= :upToId"
                     + range
                     + " order by p.posted_at "
                     + direction
@@ -107,6 +123,7 @@ public class LedgerReader {
                     + direction
                     + " limit :limit")
             .param("id", accountId)
+            .param("upToId", upToId)
             .param("limit", limit + 1);
     if (cursor == null || newestFirst) {
       statement = statement.param("from", from.atOffset(ZoneOffset.UTC));
@@ -129,12 +146,51 @@ public class LedgerReader {
     return new PostingPage(List.copyOf(page), new PostingPage.Cursor(last.postedAt(), last.id()));
   }
 
+  /**
+   * Newest first, skipping {@code offset} postings: for a client that jumps straight to a page.
+   * Sequential paging uses the keyset form, which does not scan what it skips.
+   */
+  public List<PostingView> postingsAt(
+      long accountId, Instant from, Instant to, long upToId, long offset, int limit) {
+    return jdbc.sql(
+            "select p.id, p.transaction_id, p.transfer_id, p.account_id,"
+                + " p.counterparty_account_id, p.amount, p.balance_after, p.posted_at,"
+                + " t.code, t.description"
+                + " from ledger_postings p join ledger_transfers t on t.transfer_id = p.transfer_id"
+                + " where p.account_id = :id and p.id <= :upToId"
+                + " and p.posted_at >= :from and p.posted_at < :to"
+                + " order by p.posted_at desc, p.id desc offset :offset limit :limit")
+        .param("id", accountId)
+        .param("upToId", upToId)
+        .param("from", from.atOffset(ZoneOffset.UTC))
+        .param("to", to.atOffset(ZoneOffset.UTC))
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(POSTING)
+        .list();
+  }
+
+  /** The highest posting id of an account: the bound that keeps a paged statement stable. */
+  public long lastPostingId(long accountId) {
+    return jdbc.sql("select coalesce(max(id), 0) from ledger_postings where account_id = :id")
+        .param("id", accountId)
+        .query(Long.class)
+        .single();
+  }
+
   /** Number of postings of an account in a range, for list totals. */
   public long countPostings(long accountId, Instant from, Instant to) {
+    return countPostings(accountId, from, to, Long.MAX_VALUE);
+  }
+
+  /** Number of postings of an account in a range with ids up to {@code upToId}. */
+  public long countPostings(long accountId, Instant from, Instant to, long upToId) {
     return jdbc.sql(
             "select count(*) from ledger_postings"
-                + " where account_id = :id and posted_at >= :from and posted_at < :to")
+                + " where account_id = :id and posted_at >= :from and posted_at < :to"
+                + " and id <= :upToId")
         .param("id", accountId)
+        .param("upToId", upToId)
         .param("from", from.atOffset(ZoneOffset.UTC))
         .param("to", to.atOffset(ZoneOffset.UTC))
         .query(Long.class)

@@ -1,0 +1,251 @@
+package io.coralbank.dialect.bcb;
+
+import io.coralbank.accounts.Account;
+import io.coralbank.accounts.Accounts;
+import io.coralbank.customers.Customers;
+import io.coralbank.kernel.money.Amounts;
+import io.coralbank.kernel.money.Asset;
+import io.coralbank.kernel.money.AssetCatalogue;
+import io.coralbank.ledger.Balance;
+import io.coralbank.ledger.LedgerReader;
+import io.coralbank.ledger.PostingPage;
+import io.coralbank.ledger.PostingView;
+import io.coralbank.web.Caller;
+import io.coralbank.web.FailureKind;
+import io.coralbank.web.RequestRefused;
+import io.coralbank.web.RequiresPermission;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * BCB's accounts and their transactions, always within the caller's customer: another customer's
+ * account is 404 like a missing one.
+ */
+@RestController
+class AccountsController {
+
+  static final String JSON_OR_CSV = BcbMediaTypes.TEXT_CSV_VALUE;
+  private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
+  private static final int MAXIMUM_RANGE_DAYS = 366;
+
+  private final Accounts accounts;
+  private final Customers customers;
+  private final LedgerReader ledger;
+  private final AssetCatalogue assets;
+  private final BcbPageTokens tokens;
+  private final Clock clock;
+
+  AccountsController(
+      Accounts accounts,
+      Customers customers,
+      LedgerReader ledger,
+      AssetCatalogue assets,
+      BcbPageTokens tokens,
+      Clock clock) {
+    this.accounts = accounts;
+    this.customers = customers;
+    this.ledger = ledger;
+    this.assets = assets;
+    this.tokens = tokens;
+    this.clock = clock;
+  }
+
+  @RequiresPermission("get-accounts")
+  @GetMapping(
+      path = "/v1/accounts",
+      produces = {MediaType.APPLICATION_JSON_VALUE, JSON_OR_CSV})
+  BcbList<AccountViews.AccountSummary> list(
+      @RequestParam(required = false) Integer pageStart,
+      @RequestParam(required = false) Integer pageSize,
+      @RequestParam(required = false) String pageToken,
+      Caller caller) {
+    String fingerprint = "accounts:" + caller.customerId();
+    BcbPaging paging = BcbPaging.parse(pageStart, pageSize, pageToken, fingerprint, tokens);
+    long bound =
+        paging.token() != null
+            ? paging.token().bound()
+            : accounts.lastIdForCustomer(caller.customerId());
+    long total = accounts.countForCustomer(caller.customerId(), bound);
+    List<AccountViews.AccountSummary> data =
+        accounts
+            .pageForCustomer(caller.customerId(), bound, paging.offset(), paging.pageSize())
+            .stream()
+            .map(this::summary)
+            .toList();
+    boolean more = paging.offset() + data.size() < total;
+    String next =
+        more
+            ? tokens.issue(
+                new BcbPageTokens.Token(
+                    paging.pageSize(), paging.pageStart() + 1, bound, "", fingerprint))
+            : null;
+    return new BcbList<>(
+        new BcbList.Meta(
+            new BcbList.Pagination(paging.pageStart(), paging.pageSize(), total, next)),
+        data);
+  }
+
+  @RequiresPermission("get-accounts")
+  @GetMapping(
+      path = "/v1/accounts/{accountNumber}",
+      produces = {MediaType.APPLICATION_JSON_VALUE, JSON_OR_CSV})
+  AccountViews.AccountDetails details(@PathVariable String accountNumber, Caller caller) {
+    Account account = own(accountNumber, caller);
+    Asset asset = asset(account);
+    Balance balance = ledger.balance(account.id()).orElseThrow();
+    var customer = customers.own(caller.customerId());
+    return new AccountViews.AccountDetails(
+        account.number(),
+        account.number(),
+        account.label(),
+        List.of(new AccountViews.Owner(customer.id().toString(), customer.name())),
+        AccountViews.type(account.kind()),
+        new AccountViews.Amount(Amounts.format(balance.posted(), asset), account.currency()),
+        List.of(
+            new AccountViews.Attribute("STATUS", account.status().name()),
+            new AccountViews.Attribute(
+                "AVAILABLE_BALANCE", Amounts.format(balance.available(), asset)),
+            new AccountViews.Attribute(
+                "HOLD_AMOUNT", Amounts.format(balance.pendingDebits(), asset)),
+            new AccountViews.Attribute("CURRENCY", account.currency())));
+  }
+
+  @RequiresPermission("get-transactions")
+  @GetMapping(
+      path = "/v1/accounts/{accountNumber}/transactions",
+      produces = {MediaType.APPLICATION_JSON_VALUE, JSON_OR_CSV})
+  BcbList<AccountViews.Transaction> transactions(
+      @PathVariable String accountNumber,
+      @RequestParam(required = false) String fromDate,
+      @RequestParam(required = false) String toDate,
+      @RequestParam(required = false) Integer pageStart,
+      @RequestParam(required = false) Integer pageSize,
+      @RequestParam(required = false) String pageToken,
+      Caller caller) {
+    Account account = own(accountNumber, caller);
+    LocalDate today = LocalDate.ofInstant(clock.instant(), BcbTime.BERMUDA);
+    LocalDate to = toDate == null ? today : date("toDate", toDate);
+    LocalDate from = fromDate == null ? to.minusDays(30) : date("fromDate", fromDate);
+    if (from.isAfter(to)) {
+      throw new RequestRefused(FailureKind.MALFORMED_REQUEST, "fromDate must not be after toDate.");
+    }
+    if (ChronoUnit.DAYS.between(from, to) >= MAXIMUM_RANGE_DAYS) {
+      throw new RequestRefused(
+          FailureKind.MALFORMED_REQUEST, "The date range must not exceed one year.");
+    }
+    Instant start = from.atStartOfDay(BcbTime.BERMUDA).toInstant();
+    Instant end = to.plusDays(1).atStartOfDay(BcbTime.BERMUDA).toInstant();
+    String fingerprint =
+        "transactions:" + caller.customerId() + ":" + account.number() + ":" + from + ":" + to;
+    BcbPaging paging = BcbPaging.parse(pageStart, pageSize, pageToken, fingerprint, tokens);
+    long bound =
+        paging.token() != null ? paging.token().bound() : ledger.lastPostingId(account.id());
+    long total = ledger.countPostings(account.id(), start, end, bound);
+    List<PostingView> postings;
+    PostingPage.Cursor next;
+    if (paging.pageStart() == 1 || paging.continuesToken()) {
+      PostingPage page =
+          ledger.postings(
+              account.id(),
+              start,
+              end,
+              bound,
+              PostingPage.Order.NEWEST_FIRST,
+              paging.continuesToken() ? cursor(paging.token().position()) : null,
+              paging.pageSize());
+      postings = page.items();
+      next = page.next();
+    } else {
+      postings =
+          ledger.postingsAt(account.id(), start, end, bound, paging.offset(), paging.pageSize());
+      next =
+          paging.offset() + postings.size() < total && !postings.isEmpty()
+              ? new PostingPage.Cursor(postings.getLast().postedAt(), postings.getLast().id())
+              : null;
+    }
+    Map<Long, String> others =
+        accounts.numbersOf(postings.stream().map(PostingView::counterpartyAccountId).toList());
+    Asset asset = asset(account);
+    List<AccountViews.Transaction> data =
+        postings.stream()
+            .map(
+                posting ->
+                    new AccountViews.Transaction(
+                        posting.transactionId(),
+                        new AccountViews.AccountReference(account.number()),
+                        new AccountViews.AccountReference(
+                            others.get(posting.counterpartyAccountId())),
+                        new AccountViews.TransactionDetails(
+                            posting.amount() < 0 ? "Debit" : "Credit",
+                            posting.description(),
+                            new AccountViews.Amount(
+                                Amounts.format(Math.abs(posting.amount()), asset),
+                                account.currency()),
+                            BcbTime.format(posting.postedAt()))))
+            .toList();
+    String token =
+        next == null
+            ? null
+            : tokens.issue(
+                new BcbPageTokens.Token(
+                    paging.pageSize(),
+                    paging.pageStart() + 1,
+                    bound,
+                    next.postedAt() + "~" + next.id(),
+                    fingerprint));
+    return new BcbList<>(
+        new BcbList.Meta(
+            new BcbList.Pagination(paging.pageStart(), paging.pageSize(), total, token)),
+        data);
+  }
+
+  /** The keyset position a token carries: the last posting of the previous page. */
+  private static PostingPage.Cursor cursor(String position) {
+    int separator = position.indexOf('~');
+    return new PostingPage.Cursor(
+        Instant.parse(position.substring(0, separator)),
+        Long.parseLong(position.substring(separator + 1)));
+  }
+
+  private static LocalDate date(String name, String text) {
+    try {
+      return text.contains("-") ? LocalDate.parse(text) : LocalDate.parse(text, COMPACT_DATE);
+    } catch (DateTimeParseException invalid) {
+      throw new RequestRefused(
+          FailureKind.MALFORMED_REQUEST, name + " must be a date as yyyy-MM-dd or yyyyMMdd.");
+    }
+  }
+
+  private Account own(String accountNumber, Caller caller) {
+    return accounts
+        .findForCustomer(caller.customerId(), accountNumber)
+        .orElseThrow(() -> new RequestRefused(FailureKind.ROUTE_NOT_FOUND, "Account not found"));
+  }
+
+  private Asset asset(Account account) {
+    return assets.find(account.currency()).orElseThrow();
+  }
+
+  private AccountViews.AccountSummary summary(Account account) {
+    Asset asset = asset(account);
+    Balance balance = ledger.balance(account.id()).orElseThrow();
+    return new AccountViews.AccountSummary(
+        account.number(),
+        account.label(),
+        AccountViews.type(account.kind()),
+        account.currency(),
+        new AccountViews.Amount(Amounts.format(balance.posted(), asset), account.currency()),
+        account.status().name());
+  }
+}
