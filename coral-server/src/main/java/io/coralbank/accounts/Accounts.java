@@ -239,6 +239,14 @@ public class Accounts {
     return numbers;
   }
 
+  /**
+   * A customer account of the bank by number, whoever owns it, for paying into it: callers may
+   * reveal only its number. Bank-side accounts are not found.
+   */
+  public Optional<Account> findCustomerAccount(String number) {
+    return findByNumber(number).filter(account -> account.customerId() != null);
+  }
+
   /** The account with this number if it belongs to {@code customerId}: what a dialect may see. */
   public Optional<Account> findForCustomer(UUID customerId, String number) {
     return findByNumber(number).filter(account -> customerId.equals(account.customerId()));

@@ -1,0 +1,88 @@
+package io.coralbank.dialect.bcb;
+
+import io.coralbank.kernel.ledger.Rejection;
+import io.coralbank.kernel.money.InvalidAmountException;
+import java.util.Locale;
+
+/**
+ * How BCB answers each refusal of the core: {@code {"error": "<RULE>", "message": "..."}} with the
+ * rule's name in BCB's upper-snake style. Every switch is exhaustive without {@code default}, so a
+ * new rejection does not compile until BCB has decided its answer.
+ */
+final class BcbRejections {
+
+  private BcbRejections() {}
+
+  /** A refusal rendered as BCB's error body. */
+  static final class Refusal extends RuntimeException {
+    private final int status;
+    private final BcbErrorResponse body;
+
+    Refusal(int status, String error, String message) {
+      super(message, null, false, false);
+      this.status = status;
+      this.body = new BcbErrorResponse(error, message);
+    }
+
+    int status() {
+      return status;
+    }
+
+    BcbErrorResponse body() {
+      return body;
+    }
+  }
+
+  static Refusal of(Rejection rejection) {
+    String code = rejection.name();
+    return switch (rejection) {
+      case DEBIT_ACCOUNT_MUST_EXIST, CREDIT_ACCOUNT_MUST_EXIST, HOLD_MUST_EXIST ->
+          new Refusal(404, "NOT_FOUND", "Account not found");
+      case EXISTS_WITH_DIFFERENT_TYPE,
+          EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT,
+          EXISTS_WITH_DIFFERENT_CREDIT_ACCOUNT,
+          EXISTS_WITH_DIFFERENT_CURRENCY,
+          EXISTS_WITH_DIFFERENT_AMOUNT,
+          EXISTS_WITH_DIFFERENT_EXPIRY,
+          EXISTS_WITH_DIFFERENT_HOLD ->
+          new Refusal(
+              409, code, "Conflict detected: this transfer was made before with other details.");
+      case CURRENCIES_MUST_MATCH ->
+          new Refusal(
+              400, code, "Transfers between accounts with different currencies are not allowed.");
+      case INSUFFICIENT_FUNDS ->
+          new Refusal(400, code, "The debit account does not have sufficient funds.");
+      case DEBIT_ACCOUNT_MUST_BE_ACTIVE ->
+          new Refusal(400, code, "The debit account is not active.");
+      case CREDIT_ACCOUNT_MUST_BE_ACTIVE ->
+          new Refusal(400, code, "The credit account is not active.");
+      case ACCOUNTS_MUST_DIFFER ->
+          new Refusal(400, code, "The debit and credit accounts must differ.");
+      case AMOUNT_MUST_BE_POSITIVE -> new Refusal(400, code, "The amount must be positive.");
+      case LINKED_TRANSFER_FAILED,
+          LINKED_CHAIN_MUST_BE_CLOSED,
+          ID_MUST_BE_PRESENT,
+          HOLD_ALREADY_POSTED,
+          HOLD_ALREADY_VOIDED,
+          HOLD_EXPIRED,
+          HOLD_NOT_YET_EXPIRED,
+          EXPIRY_MUST_BE_IN_THE_FUTURE,
+          POST_AMOUNT_MUST_NOT_EXCEED_HOLD,
+          BALANCE_WOULD_OVERFLOW ->
+          new Refusal(400, code, "The transfer was refused: " + rejection.code() + ".");
+    };
+  }
+
+  static Refusal of(InvalidAmountException invalid) {
+    return switch (invalid.reason()) {
+      case AMOUNT_MUST_NOT_BE_BLANK,
+          AMOUNT_MUST_NOT_USE_AN_EXPONENT,
+          AMOUNT_MUST_NOT_HAVE_A_SIGN,
+          AMOUNT_MUST_BE_A_DECIMAL_NUMBER,
+          AMOUNT_HAS_TOO_MANY_DECIMALS,
+          AMOUNT_IS_TOO_LARGE ->
+          new Refusal(
+              400, invalid.reason().name().toUpperCase(Locale.ROOT), invalid.getMessage() + ".");
+    };
+  }
+}
