@@ -26,8 +26,13 @@ public class Customers {
 
   /** Creates a customer; the caller has checked the name is 1 to 200 characters. */
   public Customer create(String name, CustomerType type) {
+    return create(UUID.randomUUID(), name, type);
+  }
+
+  /** Creates a customer with a chosen id (sandbox demo data has fixed, documented ids). */
+  public Customer create(UUID id, String name, CustomerType type) {
     Customer customer =
-        new Customer(UUID.randomUUID(), name, type, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        new Customer(id, name, type, clock.instant().truncatedTo(ChronoUnit.MICROS));
     jdbc.sql("insert into customers (id, name, type, created_at) values (:id, :name, :type, :at)")
         .param("id", customer.id())
         .param("name", customer.name())

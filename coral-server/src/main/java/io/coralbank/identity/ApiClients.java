@@ -94,11 +94,38 @@ public class ApiClients {
     return create(customerId, source.get().dialect(), source.get().permissions(), addresses);
   }
 
+  /**
+   * Creates a client with a chosen id and secret and every permission of its dialect. Only for the
+   * sandbox's demo data, whose credentials are published in the README; a real client always gets a
+   * generated secret.
+   */
+  @Transactional
+  public void createDemoClient(
+      UUID customerId, ClientDialect dialect, UUID clientId, String secret) {
+    insert(
+        customerId,
+        dialect,
+        PermissionCatalogue.of(dialect).stream().map(Permission::key).toList(),
+        null,
+        clientId,
+        secret);
+  }
+
   private IssuedCredentials insert(
       UUID customerId, ClientDialect dialect, List<String> permissions, List<String> allowList) {
     UUID clientId = UUID.randomUUID();
     String secret =
         dialect == ClientDialect.CAYMAN ? secrets.newApiKey(clientId) : secrets.newClientSecret();
+    return insert(customerId, dialect, permissions, allowList, clientId, secret);
+  }
+
+  private IssuedCredentials insert(
+      UUID customerId,
+      ClientDialect dialect,
+      List<String> permissions,
+      List<String> allowList,
+      UUID clientId,
+      String secret) {
     String signingSecret = dialect == ClientDialect.BCB ? secrets.newSigningSecret() : null;
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
     jdbc.sql(

@@ -1,0 +1,110 @@
+package io.coralbank.sandbox;
+
+import io.coralbank.accounts.Account;
+import io.coralbank.accounts.AccountKind;
+import io.coralbank.accounts.AccountOpening;
+import io.coralbank.accounts.Accounts;
+import io.coralbank.customers.CustomerType;
+import io.coralbank.customers.Customers;
+import io.coralbank.identity.ApiClients;
+import io.coralbank.identity.ClientDialect;
+import io.coralbank.kernel.money.Amounts;
+import io.coralbank.kernel.money.AssetCatalogue;
+import io.coralbank.kernel.money.InvalidAmountException;
+import io.coralbank.payments.InboundPayments;
+import io.coralbank.platform.SandboxOnly;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Seeds the demo customer once per database. Every step is keyed by a fixed id (customer, clients,
+ * funding transfer ids), so a restart or a second node finds the data there and changes nothing.
+ */
+@Component
+@SandboxOnly
+class DemoData {
+
+  /** The demo customer and credentials, as published in the README. */
+  static final UUID CUSTOMER = UUID.fromString("c0a1de00-0000-4000-8000-000000000001");
+
+  static final UUID BCB_CLIENT = UUID.fromString("c0a1de00-0000-4000-8000-0000000000bc");
+  static final String BCB_SECRET = "Demo-Bcb-Secret-2026!";
+  static final UUID CAYMAN_CLIENT = UUID.fromString("c0a1de00-0000-4000-8000-0000000000ca");
+  static final String CAYMAN_API_KEY = "sk_c0a1de000000400080000000000000ca_demo-cayman-key-2026";
+  static final UUID VAULTSPAY_CLIENT = UUID.fromString("c0a1de00-0000-4000-8000-0000000000fa");
+  static final String VAULTSPAY_SECRET = "Demo-VaultsPay-Secret-2026!";
+
+  private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+  private record Opening(String currency, AccountKind kind, String label, String funding) {}
+
+  private static final List<Opening> ACCOUNTS =
+      List.of(
+          new Opening("USD", AccountKind.CURRENT, "Demo USD current", "10000.00"),
+          new Opening("BMD", AccountKind.CURRENT, "Demo BMD current", "10000.00"),
+          new Opening("EUR", AccountKind.CURRENT, "Demo EUR current", "10000.00"),
+          new Opening("USD", AccountKind.SETTLEMENT, "Demo USD settlement", "50000.00"),
+          new Opening("USD", AccountKind.PARENT, "Demo USD parent", null),
+          new Opening("BMD", AccountKind.SETTLEMENT, "Demo BMD settlement", "50000.00"),
+          new Opening("BMD", AccountKind.PARENT, "Demo BMD parent", null));
+
+  private final Customers customers;
+  private final Accounts accounts;
+  private final ApiClients clients;
+  private final InboundPayments inbound;
+  private final AssetCatalogue assets;
+
+  DemoData(
+      Customers customers,
+      Accounts accounts,
+      ApiClients clients,
+      InboundPayments inbound,
+      AssetCatalogue assets) {
+    this.customers = customers;
+    this.accounts = accounts;
+    this.clients = clients;
+    this.inbound = inbound;
+    this.assets = assets;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void seed() {
+    if (customers.exists(CUSTOMER)) {
+      return;
+    }
+    try {
+      customers.create(CUSTOMER, "Coral Demo Corporation", CustomerType.CORPORATE);
+      clients.createDemoClient(CUSTOMER, ClientDialect.BCB, BCB_CLIENT, BCB_SECRET);
+      clients.createDemoClient(CUSTOMER, ClientDialect.CAYMAN, CAYMAN_CLIENT, CAYMAN_API_KEY);
+      clients.createDemoClient(
+          CUSTOMER, ClientDialect.VAULTSPAY, VAULTSPAY_CLIENT, VAULTSPAY_SECRET);
+      for (Opening opening : ACCOUNTS) {
+        Account account =
+            ((AccountOpening.Opened)
+                    accounts.openCustomerAccount(
+                        CUSTOMER, opening.currency(), opening.kind(), opening.label()))
+                .account();
+        if (opening.funding() != null) {
+          inbound.credit(
+              account,
+              Amounts.parse(opening.funding(), assets.find(opening.currency()).orElseThrow()),
+              "Demo opening balance",
+              "demo-funding:" + opening.currency() + ":" + opening.kind());
+        }
+      }
+      log.info(
+          "Seeded the sandbox demo customer (BCB client {}, see the README for its credentials)",
+          BCB_CLIENT);
+    } catch (DuplicateKeyException anotherNodeSeeded) {
+      log.info("The sandbox demo data was seeded by another node");
+    } catch (InvalidAmountException impossible) {
+      throw new IllegalStateException(impossible);
+    }
+  }
+}
