@@ -123,13 +123,12 @@ public class AccessTokens {
       UUID clientId = UUID.fromString(claims.getStringClaim("client_id"));
       UUID customerId = UUID.fromString(claims.getStringClaim("customer_id"));
       List<String> permissions = claims.getStringListClaim("permissions");
-      boolean active =
+      Optional<ApiClient> active =
           clients
               .findForToken(clientId)
               .filter(client -> client.status() == ClientStatus.ACTIVE)
-              .filter(client -> client.customerId().equals(customerId))
-              .isPresent();
-      if (!active) {
+              .filter(client -> client.customerId().equals(customerId));
+      if (active.isEmpty()) {
         return new Invalid(Reason.CLIENT_NOT_ACTIVE);
       }
       return new TokenVerification.Valid(
@@ -137,7 +136,8 @@ public class AccessTokens {
               clientId,
               customerId,
               permissions == null ? List.of() : permissions,
-              expiry.toInstant()));
+              expiry.toInstant()),
+          active.get());
     } catch (ParseException | IllegalArgumentException | NullPointerException badClaims) {
       return new Invalid(Reason.MALFORMED);
     }

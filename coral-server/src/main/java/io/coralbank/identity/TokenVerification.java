@@ -3,7 +3,8 @@ package io.coralbank.identity;
 /** The outcome of checking an access token. */
 public sealed interface TokenVerification {
 
-  record Valid(TokenClaims claims) implements TokenVerification {}
+  /** The token is valid; {@code client} is its client as it stands now (active). */
+  record Valid(TokenClaims claims, ApiClient client) implements TokenVerification {}
 
   /** Why a token was refused; the client learns only that authentication failed. */
   record Invalid(Reason reason) implements TokenVerification {}

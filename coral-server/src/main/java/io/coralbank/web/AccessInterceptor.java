@@ -3,7 +3,6 @@ package io.coralbank.web;
 import io.coralbank.identity.AccessDecision;
 import io.coralbank.identity.AccessTokens;
 import io.coralbank.identity.ApiClient;
-import io.coralbank.identity.ApiClients;
 import io.coralbank.identity.ApiKeys;
 import io.coralbank.identity.ClientDialect;
 import io.coralbank.identity.TokenClaims;
@@ -35,14 +34,11 @@ class AccessInterceptor implements HandlerInterceptor {
   private final DialectRegistry registry;
   private final AccessTokens tokens;
   private final ApiKeys apiKeys;
-  private final ApiClients clients;
 
-  AccessInterceptor(
-      DialectRegistry registry, AccessTokens tokens, ApiKeys apiKeys, ApiClients clients) {
+  AccessInterceptor(DialectRegistry registry, AccessTokens tokens, ApiKeys apiKeys) {
     this.registry = registry;
     this.tokens = tokens;
     this.apiKeys = apiKeys;
-    this.clients = clients;
   }
 
   @Override
@@ -66,14 +62,14 @@ class AccessInterceptor implements HandlerInterceptor {
       throw new RequestRefused(FailureKind.NOT_AUTHENTICATED, "Authentication failed");
     }
     String credential = header.substring(BEARER.length()).trim();
-    Caller caller =
+    Authenticated authenticated =
         dialect.get().usesApiKeys()
             ? byApiKey(dialect.get(), credential)
             : byToken(dialect.get(), credential);
+    Caller caller = authenticated.caller();
     AuditSubject.set(request, new AuditSubject("client:" + caller.clientId(), caller.customerId()));
-    ApiClient client = clients.findForToken(caller.clientId()).orElseThrow();
     switch (AccessDecision.decide(
-        client, caller.permissions(), request.getRemoteAddr(), required.value())) {
+        authenticated.client(), caller.permissions(), request.getRemoteAddr(), required.value())) {
       case ALLOWED -> request.setAttribute(Caller.ATTRIBUTE, caller);
       case ADDRESS_NOT_ALLOWED ->
           throw new RequestRefused(
@@ -87,20 +83,27 @@ class AccessInterceptor implements HandlerInterceptor {
     return true;
   }
 
-  private Caller byApiKey(ClientDialect dialect, String apiKey) {
+  /** Who is calling, and their client as it stands now (for its allow-list). */
+  private record Authenticated(Caller caller, ApiClient client) {}
+
+  private Authenticated byApiKey(ClientDialect dialect, String apiKey) {
     ApiClient client =
         apiKeys
             .authenticate(dialect, apiKey)
             .orElseThrow(
                 () -> new RequestRefused(FailureKind.NOT_AUTHENTICATED, "Authentication failed"));
-    return new Caller(client.clientId(), client.customerId(), client.permissions());
+    return new Authenticated(
+        new Caller(client.clientId(), client.customerId(), client.permissions()), client);
   }
 
-  private Caller byToken(ClientDialect dialect, String token) {
+  /** A token's permissions are those it was issued with, not the client's current ones. */
+  private Authenticated byToken(ClientDialect dialect, String token) {
     return switch (tokens.verify(dialect, token)) {
       case TokenVerification.Valid valid -> {
         TokenClaims claims = valid.claims();
-        yield new Caller(claims.clientId(), claims.customerId(), List.copyOf(claims.permissions()));
+        yield new Authenticated(
+            new Caller(claims.clientId(), claims.customerId(), List.copyOf(claims.permissions())),
+            valid.client());
       }
       case TokenVerification.Invalid invalid -> {
         log.info("Token refused: {}", invalid.reason());
