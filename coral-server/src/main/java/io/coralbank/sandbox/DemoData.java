@@ -6,6 +6,7 @@ import io.coralbank.accounts.AccountOpening;
 import io.coralbank.accounts.Accounts;
 import io.coralbank.customers.CustomerType;
 import io.coralbank.customers.Customers;
+import io.coralbank.fx.FxRates;
 import io.coralbank.identity.ApiClients;
 import io.coralbank.identity.ClientDialect;
 import io.coralbank.kernel.money.Amounts;
@@ -13,7 +14,9 @@ import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.kernel.money.InvalidAmountException;
 import io.coralbank.payments.InboundPayments;
 import io.coralbank.platform.SandboxOnly;
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,13 +62,16 @@ class DemoData {
   private final ApiClients clients;
   private final InboundPayments inbound;
   private final AssetCatalogue assets;
+  private final FxRates rates;
 
   DemoData(
       Customers customers,
       Accounts accounts,
       ApiClients clients,
       InboundPayments inbound,
-      AssetCatalogue assets) {
+      AssetCatalogue assets,
+      FxRates rates) {
+    this.rates = rates;
     this.customers = customers;
     this.accounts = accounts;
     this.clients = clients;
@@ -73,8 +79,15 @@ class DemoData {
     this.assets = assets;
   }
 
+  /** Realistic mid rates against USD (units per one USD), seeded where none is set. */
+  private static final Map<String, String> RATES =
+      Map.of(
+          "BMD", "1.0000", "EUR", "0.9200", "GBP", "0.7900", "CAD", "1.3600", "AUD", "1.5200",
+          "NZD", "1.6600", "NOK", "10.7000", "HKD", "7.8100");
+
   @EventListener(ApplicationReadyEvent.class)
   void seed() {
+    RATES.forEach((currency, rate) -> rates.setIfAbsent("USD", currency, new BigDecimal(rate)));
     if (customers.exists(CUSTOMER)) {
       return;
     }
