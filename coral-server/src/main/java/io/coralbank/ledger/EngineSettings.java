@@ -9,8 +9,8 @@ import java.time.Duration;
  * @param maxWait how long a batch waits for more submissions once the queue is empty, when the
  *     engine is under load (its last batch had more than one submission); zero takes only what is
  *     already queued
- * @param workers batches in flight at once; they serialise on shared rows, so more than a few only
- *     helps when transfers touch disjoint accounts
+ * @param workers batches in flight at once; two batches in flight never share an account, so the
+ *     second worker helps only when transfers touch disjoint accounts
  */
 public record EngineSettings(int maxBatchTransfers, Duration maxWait, int workers) {
 

@@ -1,12 +1,15 @@
 package io.coralbank.ledger;
 
+import io.coralbank.kernel.ledger.TransferCommand;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
+import java.util.Set;
+import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -33,7 +36,9 @@ public final class LedgerEngine implements Ledger, AutoCloseable {
 
   private final BatchWriter writer;
   private final EngineSettings settings;
-  private final BlockingQueue<Submission> queue = new LinkedBlockingQueue<>();
+  private final BlockingDeque<Submission> queue = new LinkedBlockingDeque<>();
+  // Accounts of the batches being executed now, by any worker of this engine.
+  private final Set<Long> inFlight = new HashSet<>();
   private final List<Thread> workers = new ArrayList<>();
   private volatile boolean running = true;
 
@@ -82,11 +87,95 @@ public final class LedgerEngine implements Ledger, AutoCloseable {
       } catch (InterruptedException stopping) {
         return;
       }
-      if (!batch.isEmpty()) {
+      if (batch.isEmpty()) {
+        underLoad = false;
+        continue;
+      }
+      Set<Long> claimed = claimDisjoint(batch);
+      if (batch.isEmpty()) {
+        // Everything queued touches another worker's batch: let that one finish first, then
+        // whichever worker is free takes the lot as one fuller batch.
+        awaitRelease();
+        continue;
+      }
+      try {
         execute(batch);
+      } finally {
+        release(claimed);
       }
       underLoad = batch.size() > 1;
     }
+  }
+
+  /**
+   * Keeps in {@code batch} only the submissions that touch no account of a batch another worker is
+   * executing, returns the others to the front of the queue in their order, and claims the kept
+   * ones' accounts. Batches that share a hot row would otherwise only queue behind each other's row
+   * lock in the database; this way one worker takes all of a hot row's submissions at once, while
+   * submissions on other accounts still run in parallel. Callers waiting on different accounts have
+   * no order between them, so letting some go first changes nothing they could observe. Accounts a
+   * command names only through a hold are left to the database's locks.
+   */
+  private Set<Long> claimDisjoint(List<Submission> batch) {
+    synchronized (inFlight) {
+      Set<Long> claimed = new HashSet<>();
+      List<Submission> deferred = new ArrayList<>();
+      for (java.util.Iterator<Submission> each = batch.iterator(); each.hasNext(); ) {
+        Submission submission = each.next();
+        Set<Long> accounts = accountsOf(submission);
+        if (java.util.Collections.disjoint(inFlight, accounts)) {
+          claimed.addAll(accounts);
+        } else {
+          deferred.add(submission);
+          each.remove();
+        }
+      }
+      for (int index = deferred.size() - 1; index >= 0; index--) {
+        queue.addFirst(deferred.get(index));
+      }
+      inFlight.addAll(claimed);
+      return claimed;
+    }
+  }
+
+  private void release(Set<Long> claimed) {
+    synchronized (inFlight) {
+      inFlight.removeAll(claimed);
+      inFlight.notifyAll();
+    }
+  }
+
+  private void awaitRelease() {
+    synchronized (inFlight) {
+      if (inFlight.isEmpty()) {
+        return;
+      }
+      try {
+        inFlight.wait(5);
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private static Set<Long> accountsOf(Submission submission) {
+    Set<Long> accounts = new HashSet<>();
+    for (TransferRequest request : submission.transfers()) {
+      switch (request.command()) {
+        case TransferCommand.Posting posting -> {
+          accounts.add(posting.debitAccountId());
+          accounts.add(posting.creditAccountId());
+        }
+        case TransferCommand.Hold hold -> {
+          accounts.add(hold.debitAccountId());
+          accounts.add(hold.creditAccountId());
+        }
+        case TransferCommand.PostHold post -> {}
+        case TransferCommand.VoidHold voidHold -> {}
+        case TransferCommand.ExpireHold expire -> {}
+      }
+    }
+    return accounts;
   }
 
   /**
@@ -101,22 +190,15 @@ public final class LedgerEngine implements Ledger, AutoCloseable {
       return batch;
     }
     batch.add(first);
-    int transfers = first.transfers().size();
-    long deadline = System.nanoTime() + (underLoad ? settings.maxWait().toNanos() : 0);
-    while (transfers < settings.maxBatchTransfers()) {
-      Submission next = queue.poll();
-      if (next == null) {
-        long remaining = deadline - System.nanoTime();
-        if (remaining <= 0) {
-          break;
-        }
-        next = queue.poll(remaining, TimeUnit.NANOSECONDS);
-        if (next == null) {
-          break;
-        }
+    // drainTo takes everything queued in one step, so two workers never split the queue between
+    // them submission by submission: the one that drains takes all it can run.
+    queue.drainTo(batch, settings.maxBatchTransfers() - batch.size());
+    if (underLoad && batch.size() < settings.maxBatchTransfers()) {
+      Submission late = queue.poll(settings.maxWait().toNanos(), TimeUnit.NANOSECONDS);
+      if (late != null) {
+        batch.add(late);
+        queue.drainTo(batch, settings.maxBatchTransfers() - batch.size());
       }
-      batch.add(next);
-      transfers += next.transfers().size();
     }
     return batch;
   }
