@@ -5,11 +5,8 @@ import io.coralbank.identity.ApiClient;
 import io.coralbank.identity.ApiClients;
 import io.coralbank.identity.ClientDialect;
 import io.coralbank.identity.IssuedToken;
-import io.coralbank.identity.LoginOutcome;
-import io.coralbank.web.AuditSubject;
-import io.coralbank.web.FailureKind;
+import io.coralbank.web.ClientLogin;
 import io.coralbank.web.PublicEndpoint;
-import io.coralbank.web.RequestRefused;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,23 +35,14 @@ class TokenController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   TokenResponse token(@RequestBody TokenRequest body, HttpServletRequest request) {
-    // Failed logins are audited under the client id they claimed; it is not a secret.
-    AuditSubject.set(request, new AuditSubject("client:" + body.clientId(), null));
-    if (body.clientId() == null || body.clientSecret() == null) {
-      throw new RequestRefused(
-          FailureKind.MALFORMED_REQUEST, "clientId and clientSecret are required.");
-    }
     ApiClient client =
-        switch (clients.login(
-            ClientDialect.BCB, body.clientId(), body.clientSecret(), request.getRemoteAddr())) {
-          case LoginOutcome.LoggedIn loggedIn -> loggedIn.client();
-          case LoginOutcome.WrongCredentials wrong ->
-              throw new RequestRefused(FailureKind.NOT_AUTHENTICATED, "Authentication failed");
-          case LoginOutcome.AddressNotAllowed outside ->
-              throw new RequestRefused(
-                  FailureKind.ADDRESS_NOT_ALLOWED,
-                  "Requests from this address are not allowed for this client.");
-        };
+        ClientLogin.logIn(
+            clients,
+            ClientDialect.BCB,
+            body.clientId(),
+            body.clientSecret(),
+            request,
+            "Requests from this address are not allowed for this client.");
     IssuedToken issued = tokens.issue(client);
     return new TokenResponse(
         issued.token(), AccessTokens.BCB_LIFETIME.toSeconds(), BcbTime.format(issued.expiresAt()));

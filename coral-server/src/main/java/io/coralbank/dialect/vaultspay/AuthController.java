@@ -4,10 +4,9 @@ import io.coralbank.identity.ApiClient;
 import io.coralbank.identity.ApiClients;
 import io.coralbank.identity.ClientDialect;
 import io.coralbank.identity.IssuedSession;
-import io.coralbank.identity.LoginOutcome;
 import io.coralbank.identity.RefreshOutcome;
 import io.coralbank.identity.Sessions;
-import io.coralbank.web.AuditSubject;
+import io.coralbank.web.ClientLogin;
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.PublicEndpoint;
 import io.coralbank.web.RequestRefused;
@@ -45,24 +44,14 @@ class AuthController {
       consumes = MediaType.APPLICATION_JSON_VALUE,
       produces = MediaType.APPLICATION_JSON_VALUE)
   LoginResponse login(@RequestBody LoginRequest body, HttpServletRequest request) {
-    AuditSubject.set(request, new AuditSubject("client:" + body.clientId(), null));
-    if (body.clientId() == null || body.clientSecret() == null) {
-      throw new RequestRefused(
-          FailureKind.MALFORMED_REQUEST, "clientId and clientSecret are required.");
-    }
     ApiClient client =
-        switch (clients.login(
+        ClientLogin.logIn(
+            clients,
             ClientDialect.VAULTSPAY,
             body.clientId(),
             body.clientSecret(),
-            request.getRemoteAddr())) {
-          case LoginOutcome.LoggedIn loggedIn -> loggedIn.client();
-          case LoginOutcome.WrongCredentials wrong ->
-              throw new RequestRefused(FailureKind.NOT_AUTHENTICATED, "Authentication failed");
-          case LoginOutcome.AddressNotAllowed outside ->
-              throw new RequestRefused(
-                  FailureKind.ADDRESS_NOT_ALLOWED, "Your IP is not whitelisted.");
-        };
+            request,
+            "Your IP is not whitelisted.");
     IssuedSession session = sessions.open(client);
     return new LoginResponse(
         session.access().token(),
