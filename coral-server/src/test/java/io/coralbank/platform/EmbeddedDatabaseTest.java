@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.coralbank.CoralApplication;
 import io.coralbank.platform.database.EmbeddedDatabaseUnavailableException;
+import io.coralbank.platform.database.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -82,6 +86,27 @@ class EmbeddedDatabaseTest {
       // The day the first server moved the clock forward was stored in PostgreSQL and survived.
       assertThat(now).isAfterOrEqualTo(advancedTo);
       assertThat(Duration.between(Instant.now(), now)).isGreaterThan(Duration.ofHours(23));
+    }
+  }
+
+  @Test
+  void theEmbeddedDatabaseAcknowledgesACommitOnlyOnceItIsOnDisk() throws Exception {
+    // The embedding library defaults to fsync and synchronous_commit off, fit for throwaway test
+    // databases but not for a bank's books.
+    try (EmbeddedPostgresServer postgres =
+            EmbeddedPostgresServer.start(workDirectory.resolve("durable"));
+        Connection connection = DriverManager.getConnection(postgres.jdbcUrl())) {
+      assertThat(setting(connection, "fsync")).isEqualTo("on");
+      assertThat(setting(connection, "synchronous_commit")).isEqualTo("on");
+      assertThat(setting(connection, "full_page_writes")).isEqualTo("on");
+    }
+  }
+
+  private static String setting(Connection connection, String name) throws Exception {
+    try (ResultSet result =
+        connection.createStatement().executeQuery("select current_setting('" + name + "')")) {
+      result.next();
+      return result.getString(1);
     }
   }
 

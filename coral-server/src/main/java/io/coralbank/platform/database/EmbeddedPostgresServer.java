@@ -71,6 +71,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               // Crash recovery after an unclean stop can take longer than the default 10 s.
               .setPGStartupWait(Duration.ofSeconds(120))
               .setServerConfig("max_connections", "300")
+              // The library starts PostgreSQL with -F (fsync off) and synchronous_commit off,
+              // settings made for throwaway test databases. These are a bank's books: a commit
+              // must be on disk before it is acknowledged. Later options override -F.
+              .setServerConfig("fsync", "on")
+              .setServerConfig("synchronous_commit", "on")
               .start();
       createDatabaseIfAbsent(postgres);
       log.info(
