@@ -4,5 +4,7 @@
  *
  * <p>It owns the {@code idempotency_keys} table and must not import a dialect. The HTTP side
  * (claiming a key for a request, replaying, refusing) is the framework's idempotency interceptor.
+ * {@link io.coralbank.idempotency.TransferIds} derives ledger transfer ids from keys, so the ledger
+ * also refuses a second effect when a stored response was lost.
  */
 package io.coralbank.idempotency;

@@ -3,7 +3,9 @@ package io.coralbank.ledger;
 import io.coralbank.kernel.ledger.TransferCommand;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingDeque;
@@ -112,18 +114,19 @@ public final class LedgerEngine implements Ledger, AutoCloseable {
    * executing, returns the others to the front of the queue in their order, and claims the kept
    * ones' accounts. Batches that share a hot row would otherwise only queue behind each other's row
    * lock in the database; this way one worker takes all of a hot row's submissions at once, while
-   * submissions on other accounts still run in parallel. Callers waiting on different accounts have
-   * no order between them, so letting some go first changes nothing they could observe. Accounts a
-   * command names only through a hold are left to the database's locks.
+   * submissions on other accounts still run in parallel. Submissions queued at the same time come
+   * from different callers, each blocked until its own is done, so they have no order between them
+   * that a caller could observe, and letting some go first is safe. Accounts a command names only
+   * through a hold are left to the database's locks.
    */
   private Set<Long> claimDisjoint(List<Submission> batch) {
     synchronized (inFlight) {
       Set<Long> claimed = new HashSet<>();
       List<Submission> deferred = new ArrayList<>();
-      for (java.util.Iterator<Submission> each = batch.iterator(); each.hasNext(); ) {
+      for (Iterator<Submission> each = batch.iterator(); each.hasNext(); ) {
         Submission submission = each.next();
         Set<Long> accounts = accountsOf(submission);
-        if (java.util.Collections.disjoint(inFlight, accounts)) {
+        if (Collections.disjoint(inFlight, accounts)) {
           claimed.addAll(accounts);
         } else {
           deferred.add(submission);

@@ -4,6 +4,7 @@ import io.coralbank.accounts.Account;
 import io.coralbank.accounts.AccountKind;
 import io.coralbank.accounts.AccountOpening;
 import io.coralbank.accounts.Accounts;
+import io.coralbank.idempotency.TransferIds;
 import io.coralbank.kernel.money.Amounts;
 import io.coralbank.kernel.money.Asset;
 import io.coralbank.kernel.money.AssetCatalogue;
@@ -107,13 +108,7 @@ class AccountsController {
     } catch (InvalidAmountException invalid) {
       throw AdminRejections.of(invalid);
     }
-    // With an Idempotency-Key the transfer id is derived from it, so even a retry whose stored
-    // response was lost moves the money once.
-    String transferId =
-        "admin-credit:"
-            + account.number()
-            + ":"
-            + (idempotencyKey == null ? UUID.randomUUID().toString() : idempotencyKey);
+    String transferId = TransferIds.forRequest("admin-credit", account.number(), idempotencyKey);
     TransferResult result = inbound.credit(account, amount, request.reference(), transferId);
     return switch (result) {
       case TransferResult.Applied applied ->

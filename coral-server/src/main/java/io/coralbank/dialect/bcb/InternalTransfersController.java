@@ -2,6 +2,7 @@ package io.coralbank.dialect.bcb;
 
 import io.coralbank.accounts.Account;
 import io.coralbank.accounts.Accounts;
+import io.coralbank.idempotency.TransferIds;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.kernel.money.Amounts;
 import io.coralbank.kernel.money.Asset;
@@ -17,7 +18,6 @@ import io.coralbank.web.RequestRefused;
 import io.coralbank.web.RequiresPermission;
 import java.time.Clock;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -85,13 +85,8 @@ class InternalTransfersController {
     } catch (InvalidAmountException invalid) {
       throw BcbRejections.of(invalid);
     }
-    // With an Idempotency-Key the transfer id derives from it: a retry whose stored response was
-    // lost still moves the money once.
     String transferId =
-        "bcb-internal:"
-            + (idempotencyKey == null
-                ? UUID.randomUUID().toString()
-                : caller.clientId() + ":" + idempotencyKey);
+        TransferIds.forRequest("bcb-internal", caller.clientId().toString(), idempotencyKey);
     TransferResult result =
         ledger.submit(
             new TransferRequest(
