@@ -45,6 +45,31 @@ public final class Conversion {
     return converted.movePointRight(to.scale()).longValueExact();
   }
 
+  /**
+   * The least amount of {@code from} (minor units) that converts at {@code rate} into at least
+   * {@code wanted} minor units of {@code to}: what a customer pays for a payment that must arrive
+   * in full. Rounded up, so the bank never pays out more than it was given.
+   *
+   * @throws ArithmeticException when the result does not fit in a {@code long}
+   */
+  public static long amountToSend(long wanted, Asset from, Asset to, BigDecimal rate) {
+    if (rate.signum() <= 0) {
+      throw new IllegalArgumentException("A rate must be positive");
+    }
+    BigDecimal target = BigDecimal.valueOf(wanted).movePointLeft(to.scale());
+    long send =
+        target
+            .divide(rate, PRECISION)
+            .setScale(from.scale(), RoundingMode.UP)
+            .movePointRight(from.scale())
+            .longValueExact();
+    // Division at finite precision can land one minor unit short; the check makes it exact.
+    while (convert(send, from, to, rate) < wanted) {
+      send = Math.addExact(send, 1);
+    }
+    return send;
+  }
+
   /** The rate for the opposite direction: {@code 1 / rate}. */
   public static BigDecimal inverse(BigDecimal rate) {
     return BigDecimal.ONE.divide(rate, PRECISION);

@@ -65,4 +65,34 @@ class ConversionTest {
                     Long.MAX_VALUE, asset("USD"), asset("JPY"), new BigDecimal("1000")))
         .isInstanceOf(ArithmeticException.class);
   }
+
+  @ParameterizedTest(name = "{0} {2} at {3} costs {4} {1}")
+  @CsvSource({
+    "92000, USD, EUR, 0.9200000000, 100000",
+    "92001, USD, EUR, 0.9200000000, 100002",
+    "151234, USD, JPY, 151.2345000000, 100000",
+    "100, EUR, USD, 1.0795750000, 93",
+    "1, USD, BTC, 0.0000100000, 1",
+  })
+  void aPaymentThatMustArriveInFullCostsTheLeastAmountThatConvertsToIt(
+      long wanted, String from, String to, String rate, long expected) {
+    assertThat(Conversion.amountToSend(wanted, asset(from), asset(to), new BigDecimal(rate)))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void theAmountToSendAlwaysCoversTheAmountWantedAndNoMinorUnitLess() {
+    Random random = new Random(20261123L);
+    Asset usd = asset("USD");
+    Asset jpy = asset("JPY");
+    for (int trial = 0; trial < 10_000; trial++) {
+      BigDecimal rate = BigDecimal.valueOf(1 + random.nextInt(2_000_000_000), 7);
+      long wanted = 1 + random.nextInt(100_000_000);
+      long send = Conversion.amountToSend(wanted, usd, jpy, rate);
+      assertThat(Conversion.convert(send, usd, jpy, rate)).isGreaterThanOrEqualTo(wanted);
+      if (send > 1) {
+        assertThat(Conversion.convert(send - 1, usd, jpy, rate)).isLessThan(wanted);
+      }
+    }
+  }
 }
