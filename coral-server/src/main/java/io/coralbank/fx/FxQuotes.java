@@ -82,6 +82,51 @@ public class FxQuotes {
     return new QuoteOutcome.Quoted(store(customerId, unit, to, instructedAmount, rate));
   }
 
+  /**
+   * The price of a payment from an account in {@code from} that must deliver {@code creditAmount}
+   * minor units of {@code to}. The customer's newest unexpired quote for the pair applies when its
+   * amount covers what the payment costs at its rate (BCB: "the same quote will be automatically
+   * applied ... provided it is used within its expiry time"); otherwise the payment is priced at
+   * today's rate as a new quote, or referred to the dealing desk above the automatic limit.
+   */
+  @Transactional
+  public DeliveryPrice priceDelivery(UUID customerId, Asset from, Asset to, long creditAmount) {
+    List<FxQuote> live =
+        jdbc.sql(
+                """
+                select * from fx_quotes
+                 where customer_id = :customer and unit_currency = :from
+                   and transfer_currency = :to and expires_at > :now
+                 order by created_at desc, id
+                """)
+            .param("customer", customerId)
+            .param("from", from.code())
+            .param("to", to.code())
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+            .query(QUOTE)
+            .list();
+    for (FxQuote quote : live) {
+      long debit = Conversion.amountToSend(creditAmount, from, to, quote.rate());
+      if (debit <= quote.instructedAmount()) {
+        return new DeliveryPrice.Priced(quote, debit);
+      }
+    }
+    Optional<BigDecimal> mid = rates.mid(from.code(), to.code());
+    Optional<BigDecimal> toBmd = rates.mid(from.code(), "BMD");
+    if (mid.isEmpty() || toBmd.isEmpty()) {
+      return new DeliveryPrice.NoRate();
+    }
+    BigDecimal rate = Conversion.customerRate(mid.get(), properties.spreadBasisPoints());
+    long debit = Conversion.amountToSend(creditAmount, from, to, rate);
+    Asset bmd = assets.find("BMD").orElseThrow();
+    long worthInBmd = Conversion.convert(debit, from, bmd, toBmd.get());
+    long threshold = properties.referralThresholdBmd().movePointRight(bmd.scale()).longValueExact();
+    if (worthInBmd > threshold) {
+      return new DeliveryPrice.Referred(refer(customerId, from, to, debit));
+    }
+    return new DeliveryPrice.Priced(store(customerId, from, to, debit, rate), debit);
+  }
+
   private FxReferral refer(UUID customerId, Asset unit, Asset to, long amount) {
     UUID id = UUID.randomUUID();
     jdbc.sql(

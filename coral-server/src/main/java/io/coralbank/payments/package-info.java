@@ -2,6 +2,9 @@
  * Payments: money arriving from and leaving for other banks over the rails, expressed as ledger
  * transfers against the bank's clearing accounts.
  *
- * <p>It owns no table yet. It must not import a dialect.
+ * <p>Outbound payments are holds from the moment they are accepted; the rails' simulated network
+ * decides whether each settles (the hold is posted) or fails (the hold is voided), and {@link
+ * io.coralbank.payments.PaymentLifecycle} carries that out. It owns the {@code payments} table. It
+ * must not import a dialect.
  */
 package io.coralbank.payments;

@@ -2,6 +2,7 @@ package io.coralbank.dialect.bcb;
 
 import io.coralbank.kernel.ledger.Rejection;
 import io.coralbank.kernel.money.InvalidAmountException;
+import io.coralbank.payments.PaymentRejection;
 import java.util.Locale;
 
 /**
@@ -70,6 +71,42 @@ final class BcbRejections {
           POST_AMOUNT_MUST_NOT_EXCEED_HOLD,
           BALANCE_WOULD_OVERFLOW ->
           new Refusal(400, code, "The transfer was refused: " + rejection.code() + ".");
+    };
+  }
+
+  /**
+   * @param detail the dealing desk's referral id for a large exchange; otherwise unused
+   */
+  static Refusal of(PaymentRejection rejection, String detail) {
+    return switch (rejection) {
+      case RAIL_MUST_CARRY_THE_CURRENCY ->
+          new Refusal(
+              400, "CURRENCY_NOT_SUPPORTED", "Only USD and BMD are accepted for ACH payments.");
+      case DEBIT_CURRENCY_MUST_MATCH_INSTRUCTED_CURRENCY ->
+          new Refusal(
+              400,
+              "CURRENCIES_MUST_MATCH",
+              "The debtor account's currency must be the instructed currency for ACH payments.");
+      case CREDITOR_BANK_MUST_BE_REACHABLE ->
+          new Refusal(
+              400,
+              "BANK_REFERENCE_NOT_FOUND",
+              "creditorBank does not match a bank reachable by local ACH in that currency.");
+      case EXCHANGE_RATE_MUST_BE_KNOWN ->
+          new Refusal(
+              400,
+              "FX_RATE_NOT_AVAILABLE",
+              "No exchange rate is available for this currency pair.");
+      case LARGE_EXCHANGE_MUST_BE_QUOTED_BY_THE_DEALING_DESK ->
+          new Refusal(
+              400,
+              "FX_REFERRED_TO_DEALING_DESK",
+              "Amounts above the automatic limit are priced by the dealing desk. The request was"
+                  + " referred as "
+                  + detail
+                  + "; fetch its quote with GET /v1/fx-referrals/"
+                  + detail
+                  + " and send the payment again within the quote's expiry.");
     };
   }
 

@@ -1,0 +1,281 @@
+package io.coralbank.payments;
+
+import io.coralbank.accounts.Account;
+import io.coralbank.accounts.AccountKind;
+import io.coralbank.accounts.Accounts;
+import io.coralbank.accounts.Rail;
+import io.coralbank.fx.DeliveryPrice;
+import io.coralbank.fx.FxQuotes;
+import io.coralbank.kernel.calendar.CutOff;
+import io.coralbank.kernel.ledger.Rejection;
+import io.coralbank.kernel.ledger.TransferCommand;
+import io.coralbank.kernel.money.Asset;
+import io.coralbank.kernel.money.AssetCatalogue;
+import io.coralbank.ledger.Ledger;
+import io.coralbank.ledger.TransferRequest;
+import io.coralbank.ledger.TransferResult;
+import io.coralbank.rails.AchBanks;
+import io.coralbank.rails.NetworkPlan;
+import io.coralbank.rails.RailsProperties;
+import io.coralbank.rails.SimulatedNetwork;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+
+/**
+ * Accepts outbound payments. A payment that passes the bank's rules holds its amount on the
+ * debtor's account at once (available drops, posted does not) and goes to the rail's network, which
+ * later settles it (the hold is posted to the rail's clearing account) or fails it (the hold is
+ * voided).
+ *
+ * <p>A cross-currency payment holds two linked legs in one ledger transaction: the customer's
+ * currency into the bank's FX liquidity account, and the instructed currency from FX liquidity to
+ * the clearing account, so every currency balances on its own.
+ */
+@Service
+public class OutboundPayments {
+
+  /** BCB's transaction code for an outward transfer. */
+  public static final String OUTWARD_TRANSFER_CODE = "OTWT";
+
+  static final Set<String> ACH_CURRENCIES = Set.of("BMD", "USD");
+
+  private final Accounts accounts;
+  private final Ledger ledger;
+  private final AssetCatalogue assets;
+  private final FxQuotes quotes;
+  private final AchBanks achBanks;
+  private final SimulatedNetwork network;
+  private final RailsProperties properties;
+  private final JdbcClient jdbc;
+  private final java.time.Clock clock;
+
+  OutboundPayments(
+      Accounts accounts,
+      Ledger ledger,
+      AssetCatalogue assets,
+      FxQuotes quotes,
+      AchBanks achBanks,
+      SimulatedNetwork network,
+      RailsProperties properties,
+      JdbcClient jdbc,
+      java.time.Clock clock) {
+    this.accounts = accounts;
+    this.ledger = ledger;
+    this.assets = assets;
+    this.quotes = quotes;
+    this.achBanks = achBanks;
+    this.network = network;
+    this.properties = properties;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Applies the bank's payment rules, holds the amount and hands the payment to its network. */
+  public PaymentOutcome send(PaymentInstruction instruction) {
+    Account debtor = instruction.debtorAccount();
+    if (instruction.rail() == Rail.ACH) {
+      if (!ACH_CURRENCIES.contains(instruction.instructedCurrency())) {
+        return new PaymentOutcome.Refused(PaymentRejection.RAIL_MUST_CARRY_THE_CURRENCY, null);
+      }
+      if (!debtor.currency().equals(instruction.instructedCurrency())) {
+        return new PaymentOutcome.Refused(
+            PaymentRejection.DEBIT_CURRENCY_MUST_MATCH_INSTRUCTED_CURRENCY, null);
+      }
+      if (!achBanks.reaches(instruction.creditorAgent(), instruction.instructedCurrency())) {
+        return new PaymentOutcome.Refused(PaymentRejection.CREDITOR_BANK_MUST_BE_REACHABLE, null);
+      }
+    }
+    Asset debitAsset = assets.find(debtor.currency()).orElseThrow();
+    Asset creditAsset = assets.find(instruction.instructedCurrency()).orElseThrow();
+    long debitAmount = instruction.instructedAmount();
+    BigDecimal rate = null;
+    UUID quoteId = null;
+    if (!debitAsset.equals(creditAsset)) {
+      switch (quotes.priceDelivery(
+          instruction.customerId(), debitAsset, creditAsset, instruction.instructedAmount())) {
+        case DeliveryPrice.Priced priced -> {
+          debitAmount = priced.debitAmount();
+          rate = priced.quote().rate();
+          quoteId = priced.quote().id();
+        }
+        case DeliveryPrice.Referred referred -> {
+          return new PaymentOutcome.Refused(
+              PaymentRejection.LARGE_EXCHANGE_MUST_BE_QUOTED_BY_THE_DEALING_DESK,
+              referred.referral().id().toString());
+        }
+        case DeliveryPrice.NoRate noRate -> {
+          return new PaymentOutcome.Refused(PaymentRejection.EXCHANGE_RATE_MUST_BE_KNOWN, null);
+        }
+      }
+    }
+    Instant now = clock.instant();
+    List<TransferRequest> holds =
+        holds(
+            instruction, debitAsset, debitAmount, creditAsset, now.plus(properties.holdLifetime()));
+    List<TransferResult> results = ledger.submit(holds);
+    String paymentId = null;
+    for (TransferResult result : results) {
+      switch (result) {
+        case TransferResult.Applied applied -> paymentId = applied.transactionId();
+        case TransferResult.AlreadyApplied exists -> paymentId = exists.transactionId();
+        case TransferResult.Rejected rejected -> {
+          return new PaymentOutcome.LedgerRefused(firstCause(results));
+        }
+      }
+    }
+    NetworkPlan plan = network.accept(instruction.rail(), instruction.creditorAccount(), now);
+    CutOff cutOff =
+        instruction.rail() == Rail.ACH
+            ? CutOff.achLocal()
+            : CutOff.swift(instruction.instructedCurrency());
+    record(
+        paymentId,
+        instruction,
+        debitAmount,
+        rate,
+        quoteId,
+        holds.stream().map(hold -> hold.command().transferId()).toList(),
+        plan,
+        cutOff,
+        now);
+    return new PaymentOutcome.Accepted(
+        jdbc.sql(Payments.SELECT + " where p.id = :id")
+            .param("id", paymentId)
+            .query(Payments.PAYMENT)
+            .single());
+  }
+
+  private List<TransferRequest> holds(
+      PaymentInstruction instruction,
+      Asset debitAsset,
+      long debitAmount,
+      Asset creditAsset,
+      Instant expiresAt) {
+    Account clearing =
+        accounts.bankAccount(AccountKind.CLEARING, creditAsset.code(), instruction.rail());
+    String description = description(instruction);
+    List<TransferRequest> holds = new ArrayList<>();
+    if (debitAsset.equals(creditAsset)) {
+      holds.add(
+          new TransferRequest(
+              new TransferCommand.Hold(
+                  instruction.transferId(),
+                  instruction.debtorAccount().id(),
+                  clearing.id(),
+                  debitAsset.code(),
+                  debitAmount,
+                  expiresAt,
+                  false),
+              OUTWARD_TRANSFER_CODE,
+              description));
+      return holds;
+    }
+    Account debitLiquidity =
+        accounts.bankAccount(AccountKind.FX_LIQUIDITY, debitAsset.code(), null);
+    Account creditLiquidity =
+        accounts.bankAccount(AccountKind.FX_LIQUIDITY, creditAsset.code(), null);
+    holds.add(
+        new TransferRequest(
+            new TransferCommand.Hold(
+                instruction.transferId(),
+                instruction.debtorAccount().id(),
+                debitLiquidity.id(),
+                debitAsset.code(),
+                debitAmount,
+                expiresAt,
+                true),
+            OUTWARD_TRANSFER_CODE,
+            description));
+    holds.add(
+        new TransferRequest(
+            new TransferCommand.Hold(
+                instruction.transferId() + ":fx",
+                creditLiquidity.id(),
+                clearing.id(),
+                creditAsset.code(),
+                instruction.instructedAmount(),
+                expiresAt,
+                false),
+            OUTWARD_TRANSFER_CODE,
+            description));
+    return holds;
+  }
+
+  static String description(PaymentInstruction instruction) {
+    return instruction.rail().name() + " payment " + instruction.externalReference();
+  }
+
+  /** The rejection that caused a linked chain to fail, not the echo on its other links. */
+  static Rejection firstCause(List<TransferResult> results) {
+    Rejection echo = null;
+    for (TransferResult result : results) {
+      if (result instanceof TransferResult.Rejected rejected) {
+        if (rejected.rejection() != Rejection.LINKED_TRANSFER_FAILED) {
+          return rejected.rejection();
+        }
+        echo = rejected.rejection();
+      }
+    }
+    return echo;
+  }
+
+  private void record(
+      String paymentId,
+      PaymentInstruction instruction,
+      long debitAmount,
+      BigDecimal rate,
+      UUID quoteId,
+      List<String> holdIds,
+      NetworkPlan plan,
+      CutOff cutOff,
+      Instant now) {
+    // A retry whose first response was lost finds the hold already applied and the payment
+    // possibly already recorded: the row is written once.
+    jdbc.sql(
+            """
+            insert into payments (id, customer_id, rail, status, debit_account_id, debit_currency,
+                                  debit_amount, credit_currency, credit_amount, exchange_rate,
+                                  fx_quote_id, external_reference, remittance_information,
+                                  creditor_account, creditor_name, creditor_agent,
+                                  intermediary_agent, charges_type, value_date, hold_transfer_ids,
+                                  next_step, next_step_at, next_step_reason, created_at,
+                                  updated_at)
+            values (:id, :customer, :rail, 'PENDING', :debitAccount, :debitCurrency, :debitAmount,
+                    :creditCurrency, :creditAmount, :rate, :quote, :reference, :remittance,
+                    :creditorAccount, :creditorName, :creditorAgent, :intermediaryAgent, :charges,
+                    :valueDate, :holds, :step, :stepAt, :stepReason, :now, :now)
+            on conflict (id) do nothing
+            """)
+        .param("id", paymentId)
+        .param("customer", instruction.customerId())
+        .param("rail", instruction.rail().name())
+        .param("debitAccount", instruction.debtorAccount().id())
+        .param("debitCurrency", instruction.debtorAccount().currency())
+        .param("debitAmount", debitAmount)
+        .param("creditCurrency", instruction.instructedCurrency())
+        .param("creditAmount", instruction.instructedAmount())
+        .param("rate", rate)
+        .param("quote", quoteId)
+        .param("reference", instruction.externalReference())
+        .param("remittance", instruction.remittanceInformation().toArray(String[]::new))
+        .param("creditorAccount", instruction.creditorAccount())
+        .param("creditorName", instruction.creditorName())
+        .param("creditorAgent", instruction.creditorAgent())
+        .param("intermediaryAgent", instruction.intermediaryAgent())
+        .param("charges", instruction.chargesType())
+        .param("valueDate", cutOff.valueDate(now))
+        .param("holds", holdIds.toArray(String[]::new))
+        .param("step", plan.isNone() ? null : plan.step().name())
+        .param("stepAt", plan.isNone() ? null : plan.at().atOffset(ZoneOffset.UTC))
+        .param("stepReason", plan.reason())
+        .param("now", now.atOffset(ZoneOffset.UTC))
+        .update();
+  }
+}
