@@ -1,5 +1,6 @@
 package io.coralbank.accounts;
 
+import com.github.f4b6a3.ulid.UlidCreator;
 import io.coralbank.customers.Customers;
 import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.ledger.LedgerAccounts;
@@ -24,14 +25,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Accounts {
 
+  /** Wallets are named by id, in Cayman's style: {@code wal_} and a ULID. */
+  public static final String WALLET_PREFIX = "wal_";
+
   private static final String COLUMNS =
-      "id, account_number, customer_id, currency, kind, rail, status, label, created_at";
+      "id, account_number, public_id, customer_id, currency, kind, rail, status, label, created_at";
   private static final RowMapper<Account> ACCOUNT =
       (row, number) -> {
         String rail = row.getString("rail");
         return new Account(
             row.getLong("id"),
             row.getString("account_number"),
+            row.getString("public_id"),
             row.getObject("customer_id", UUID.class),
             row.getString("currency"),
             AccountKind.valueOf(row.getString("kind")),
@@ -167,10 +172,13 @@ public class Accounts {
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
     long id =
         jdbc.sql(
-                "insert into accounts (account_number, customer_id, currency, kind, rail, status,"
-                    + " label, created_at) values (:number, :customer, :currency, :kind, :rail,"
-                    + " 'ACTIVE', :label, :now) returning id")
+                "insert into accounts (account_number, public_id, customer_id, currency, kind,"
+                    + " rail, status, label, created_at) values (:number, :publicId, :customer,"
+                    + " :currency, :kind, :rail, 'ACTIVE', :label, :now) returning id")
             .param("number", number)
+            .param(
+                "publicId",
+                kind == AccountKind.WALLET ? WALLET_PREFIX + UlidCreator.getMonotonicUlid() : null)
             .param("customer", customerId)
             .param("currency", currency)
             .param("kind", kind.name())
@@ -267,6 +275,56 @@ public class Accounts {
   public Optional<Account> find(long id) {
     return jdbc.sql("select " + COLUMNS + " from accounts where id = :id")
         .param("id", id)
+        .query(ACCOUNT)
+        .optional();
+  }
+
+  /**
+   * The customer's wallets after the wallet with id {@code afterId} (0: from the first), oldest
+   * first.
+   */
+  public List<Account> walletsOfCustomer(UUID customerId, long afterId, int limit) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from accounts where customer_id = :customer and kind = 'WALLET'"
+                + " and id > :after order by id limit :limit")
+        .param("customer", customerId)
+        .param("after", afterId)
+        .param("limit", limit)
+        .query(ACCOUNT)
+        .list();
+  }
+
+  /** The wallet with this public id if it belongs to {@code customerId}. */
+  public Optional<Account> findWalletForCustomer(UUID customerId, String publicId) {
+    return findWallet(publicId).filter(wallet -> customerId.equals(wallet.customerId()));
+  }
+
+  /**
+   * Any customer's wallet by public id, for paying into it: callers may reveal only its id, as for
+   * {@link #findCustomerAccount(String)}.
+   */
+  public Optional<Account> findWallet(String publicId) {
+    if (publicId == null || !publicId.startsWith(WALLET_PREFIX)) {
+      return Optional.empty();
+    }
+    return jdbc.sql(
+            "select " + COLUMNS + " from accounts where public_id = :id and kind = 'WALLET'")
+        .param("id", publicId)
+        .query(ACCOUNT)
+        .optional();
+  }
+
+  /** The customer's first wallet in {@code currency}: where a transfer comes from by default. */
+  public Optional<Account> defaultWallet(UUID customerId, String currency) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from accounts where customer_id = :customer and kind = 'WALLET'"
+                + " and currency = :currency order by id limit 1")
+        .param("customer", customerId)
+        .param("currency", currency)
         .query(ACCOUNT)
         .optional();
   }
