@@ -35,7 +35,7 @@ create table payments (
     credit_amount           bigint not null check (credit_amount > 0),
     exchange_rate           numeric(30, 10) check (exchange_rate > 0),
     fx_quote_id             uuid references fx_quotes (id),
-    external_reference      text   not null,
+    external_reference      text,
     remittance_information  text[] not null,
     creditor_account        text   not null,
     creditor_name           text,

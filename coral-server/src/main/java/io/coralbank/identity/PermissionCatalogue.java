@@ -55,7 +55,9 @@ public final class PermissionCatalogue {
                   new Permission("transfers:read", "List transfers and read one."),
                   new Permission("transfers:write", "Create fiat and crypto transfers."),
                   new Permission("payment_intents:write", "Create and confirm payment intents."),
-                  new Permission("webhooks:write", "Register and remove webhook endpoints."))),
+                  new Permission(
+                      "webhooks:write", "Register, read, change and remove webhook endpoints."),
+                  new Permission("events:read", "List events and read one."))),
           ClientDialect.VAULTSPAY,
           sorted(
               List.of(

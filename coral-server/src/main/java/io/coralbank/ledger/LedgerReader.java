@@ -171,6 +171,17 @@ public class LedgerReader {
   }
 
   /** The highest posting id of an account: the bound that keeps a paged statement stable. */
+  /** When money last moved on the account (its newest posting), if it ever did. */
+  public Optional<Instant> lastPostedAt(long accountId) {
+    return jdbc.sql(
+            "select posted_at from ledger_postings where account_id = :account"
+                + " order by posted_at desc, id desc limit 1")
+        .param("account", accountId)
+        .query(
+            (row, number) -> row.getObject("posted_at", java.time.OffsetDateTime.class).toInstant())
+        .optional();
+  }
+
   public long lastPostingId(long accountId) {
     return jdbc.sql("select coalesce(max(id), 0) from ledger_postings where account_id = :id")
         .param("id", accountId)

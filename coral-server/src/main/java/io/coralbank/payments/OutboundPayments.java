@@ -4,6 +4,8 @@ import io.coralbank.accounts.Account;
 import io.coralbank.accounts.AccountKind;
 import io.coralbank.accounts.Accounts;
 import io.coralbank.accounts.Rail;
+import io.coralbank.events.DomainEvent;
+import io.coralbank.events.Events;
 import io.coralbank.fx.DeliveryPrice;
 import io.coralbank.fx.FxQuotes;
 import io.coralbank.kernel.calendar.CutOff;
@@ -20,13 +22,18 @@ import io.coralbank.rails.RailsProperties;
 import io.coralbank.rails.SimulatedNetwork;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Accepts outbound payments. A payment that passes the bank's rules holds its amount on the
@@ -46,6 +53,10 @@ public class OutboundPayments {
 
   static final Set<String> ACH_CURRENCIES = Set.of("BMD", "USD");
 
+  /** Which assets each crypto network carries. */
+  static final Map<String, Set<String>> NETWORK_ASSETS =
+      Map.of("bitcoin", Set.of("BTC"), "ethereum", Set.of("ETH", "USDC", "USDT"));
+
   private final Accounts accounts;
   private final Ledger ledger;
   private final AssetCatalogue assets;
@@ -55,8 +66,12 @@ public class OutboundPayments {
   private final RailsProperties properties;
   private final JdbcClient jdbc;
   private final java.time.Clock clock;
+  private final Events events;
+  private final TransactionTemplate transactions;
 
   OutboundPayments(
+      Events events,
+      PlatformTransactionManager transactionManager,
       Accounts accounts,
       Ledger ledger,
       AssetCatalogue assets,
@@ -75,22 +90,16 @@ public class OutboundPayments {
     this.properties = properties;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.events = events;
+    this.transactions = new TransactionTemplate(transactionManager);
   }
 
   /** Applies the bank's payment rules, holds the amount and hands the payment to its network. */
   public PaymentOutcome send(PaymentInstruction instruction) {
     Account debtor = instruction.debtorAccount();
-    if (instruction.rail() == Rail.ACH) {
-      if (!ACH_CURRENCIES.contains(instruction.instructedCurrency())) {
-        return new PaymentOutcome.Refused(PaymentRejection.RAIL_MUST_CARRY_THE_CURRENCY, null);
-      }
-      if (!debtor.currency().equals(instruction.instructedCurrency())) {
-        return new PaymentOutcome.Refused(
-            PaymentRejection.DEBIT_CURRENCY_MUST_MATCH_INSTRUCTED_CURRENCY, null);
-      }
-      if (!achBanks.reaches(instruction.creditorAgent(), instruction.instructedCurrency())) {
-        return new PaymentOutcome.Refused(PaymentRejection.CREDITOR_BANK_MUST_BE_REACHABLE, null);
-      }
+    Optional<PaymentRejection> refused = railRules(instruction);
+    if (refused.isPresent()) {
+      return new PaymentOutcome.Refused(refused.get(), null);
     }
     Asset debitAsset = assets.find(debtor.currency()).orElseThrow();
     Asset creditAsset = assets.find(instruction.instructedCurrency()).orElseThrow();
@@ -116,10 +125,17 @@ public class OutboundPayments {
       }
     }
     Instant now = clock.instant();
-    List<TransferRequest> holds =
-        holds(
-            instruction, debitAsset, debitAmount, creditAsset, now.plus(properties.holdLifetime()));
-    List<TransferResult> results = ledger.submit(holds);
+    boolean internal = instruction.rail() == Rail.INTERNAL;
+    List<TransferRequest> transfers =
+        internal
+            ? List.of(posting(instruction))
+            : holds(
+                instruction,
+                debitAsset,
+                debitAmount,
+                creditAsset,
+                now.plus(properties.holdLifetime()));
+    List<TransferResult> results = ledger.submit(transfers);
     String paymentId = null;
     for (TransferResult result : results) {
       switch (result) {
@@ -130,26 +146,94 @@ public class OutboundPayments {
         }
       }
     }
-    NetworkPlan plan = network.accept(instruction.rail(), instruction.creditorAccount(), now);
-    CutOff cutOff =
-        instruction.rail() == Rail.ACH
-            ? CutOff.achLocal()
-            : CutOff.swift(instruction.instructedCurrency());
-    record(
-        paymentId,
-        instruction,
-        debitAmount,
-        rate,
-        quoteId,
-        holds.stream().map(hold -> hold.command().transferId()).toList(),
-        plan,
-        cutOff,
-        now);
-    return new PaymentOutcome.Accepted(
-        jdbc.sql(Payments.SELECT + " where p.id = :id")
-            .param("id", paymentId)
-            .query(Payments.PAYMENT)
-            .single());
+    NetworkPlan plan =
+        internal
+            ? NetworkPlan.none()
+            : network.accept(
+                instruction.rail(), instruction.creditorAccount(), instruction.creditorName(), now);
+    String id = paymentId;
+    long debited = debitAmount;
+    BigDecimal appliedRate = rate;
+    UUID appliedQuote = quoteId;
+    // The payment and the event of its completion (an internal payment completes at once) are
+    // written together, inside the request's transaction when there is one.
+    Payment payment =
+        transactions.execute(
+            status -> {
+              boolean recorded =
+                  record(
+                      id,
+                      instruction,
+                      debited,
+                      appliedRate,
+                      appliedQuote,
+                      transfers.stream().map(transfer -> transfer.command().transferId()).toList(),
+                      plan,
+                      valueDate(instruction, now),
+                      now);
+              if (recorded && internal) {
+                events.publish(
+                    new DomainEvent(
+                        instruction.customerId(),
+                        DomainEvent.Subject.PAYMENT,
+                        id,
+                        PaymentStatus.COMPLETED.name()));
+              }
+              return jdbc.sql(Payments.SELECT + " where p.id = :id")
+                  .param("id", id)
+                  .query(Payments.PAYMENT)
+                  .single();
+            });
+    return new PaymentOutcome.Accepted(payment);
+  }
+
+  /** The rules of the rail itself, in the precedence of {@link PaymentRejection}. */
+  private Optional<PaymentRejection> railRules(PaymentInstruction instruction) {
+    String currency = instruction.instructedCurrency();
+    boolean carried =
+        switch (instruction.rail()) {
+          case ACH -> ACH_CURRENCIES.contains(currency);
+          case SEPA -> currency.equals("EUR");
+          case CRYPTO ->
+              NETWORK_ASSETS.getOrDefault(instruction.creditorAgent(), Set.of()).contains(currency);
+          case SWIFT, INTERNAL -> true;
+          case CARD -> false;
+        };
+    if (!carried) {
+      return Optional.of(PaymentRejection.RAIL_MUST_CARRY_THE_CURRENCY);
+    }
+    // Only SWIFT converts: every other rail pays in the account's own currency.
+    if (instruction.rail() != Rail.SWIFT
+        && !instruction.debtorAccount().currency().equals(currency)) {
+      return Optional.of(PaymentRejection.DEBIT_CURRENCY_MUST_MATCH_INSTRUCTED_CURRENCY);
+    }
+    if (instruction.rail() == Rail.ACH
+        && !achBanks.reaches(instruction.creditorAgent(), currency)) {
+      return Optional.of(PaymentRejection.CREDITOR_BANK_MUST_BE_REACHABLE);
+    }
+    return Optional.empty();
+  }
+
+  /** BCB's cut-offs give SWIFT and ACH payments a value date; other rails report none. */
+  private static LocalDate valueDate(PaymentInstruction instruction, Instant now) {
+    return switch (instruction.rail()) {
+      case SWIFT -> CutOff.swift(instruction.instructedCurrency()).valueDate(now);
+      case ACH -> CutOff.achLocal().valueDate(now);
+      case SEPA, CRYPTO, CARD, INTERNAL -> null;
+    };
+  }
+
+  private static TransferRequest posting(PaymentInstruction instruction) {
+    return new TransferRequest(
+        new TransferCommand.Posting(
+            instruction.transferId(),
+            instruction.debtorAccount().id(),
+            instruction.creditAccount().id(),
+            instruction.instructedCurrency(),
+            instruction.instructedAmount(),
+            false),
+        null,
+        description(instruction));
   }
 
   private List<TransferRequest> holds(
@@ -226,7 +310,8 @@ public class OutboundPayments {
     return echo;
   }
 
-  private void record(
+  /** Writes the payment once; false when a retry found it written already. */
+  private boolean record(
       String paymentId,
       PaymentInstruction instruction,
       long debitAmount,
@@ -234,48 +319,56 @@ public class OutboundPayments {
       UUID quoteId,
       List<String> holdIds,
       NetworkPlan plan,
-      CutOff cutOff,
+      LocalDate valueDate,
       Instant now) {
+    boolean internal = instruction.rail() == Rail.INTERNAL;
     // A retry whose first response was lost finds the hold already applied and the payment
     // possibly already recorded: the row is written once.
-    jdbc.sql(
-            """
-            insert into payments (id, customer_id, rail, status, debit_account_id, debit_currency,
+    return jdbc.sql(
+                """
+            insert into payments (id, public_id, customer_id, rail, status, debit_account_id,
+                                  credit_account_id, debit_currency,
                                   debit_amount, credit_currency, credit_amount, exchange_rate,
                                   fx_quote_id, external_reference, remittance_information,
                                   creditor_account, creditor_name, creditor_agent,
                                   intermediary_agent, charges_type, value_date, hold_transfer_ids,
-                                  next_step, next_step_at, next_step_reason, created_at,
+                                  settled_transaction_id, next_step, next_step_at, next_step_reason, created_at,
                                   updated_at)
-            values (:id, :customer, :rail, 'PENDING', :debitAccount, :debitCurrency, :debitAmount,
+            values (:id, :publicId, :customer, :rail, :status, :debitAccount, :creditAccount,
+                    :debitCurrency, :debitAmount,
                     :creditCurrency, :creditAmount, :rate, :quote, :reference, :remittance,
                     :creditorAccount, :creditorName, :creditorAgent, :intermediaryAgent, :charges,
-                    :valueDate, :holds, :step, :stepAt, :stepReason, :now, :now)
+                    :valueDate, :holds, :settled, :step, :stepAt, :stepReason, :now, :now)
             on conflict (id) do nothing
             """)
-        .param("id", paymentId)
-        .param("customer", instruction.customerId())
-        .param("rail", instruction.rail().name())
-        .param("debitAccount", instruction.debtorAccount().id())
-        .param("debitCurrency", instruction.debtorAccount().currency())
-        .param("debitAmount", debitAmount)
-        .param("creditCurrency", instruction.instructedCurrency())
-        .param("creditAmount", instruction.instructedAmount())
-        .param("rate", rate)
-        .param("quote", quoteId)
-        .param("reference", instruction.externalReference())
-        .param("remittance", instruction.remittanceInformation().toArray(String[]::new))
-        .param("creditorAccount", instruction.creditorAccount())
-        .param("creditorName", instruction.creditorName())
-        .param("creditorAgent", instruction.creditorAgent())
-        .param("intermediaryAgent", instruction.intermediaryAgent())
-        .param("charges", instruction.chargesType())
-        .param("valueDate", cutOff.valueDate(now))
-        .param("holds", holdIds.toArray(String[]::new))
-        .param("step", plan.isNone() ? null : plan.step().name())
-        .param("stepAt", plan.isNone() ? null : plan.at().atOffset(ZoneOffset.UTC))
-        .param("stepReason", plan.reason())
-        .param("now", now.atOffset(ZoneOffset.UTC))
-        .update();
+            .param("id", paymentId)
+            .param("publicId", instruction.publicId())
+            .param("status", internal ? "COMPLETED" : "PENDING")
+            .param("creditAccount", internal ? instruction.creditAccount().id() : null)
+            .param("settled", internal ? paymentId : null)
+            .param("customer", instruction.customerId())
+            .param("rail", instruction.rail().name())
+            .param("debitAccount", instruction.debtorAccount().id())
+            .param("debitCurrency", instruction.debtorAccount().currency())
+            .param("debitAmount", debitAmount)
+            .param("creditCurrency", instruction.instructedCurrency())
+            .param("creditAmount", instruction.instructedAmount())
+            .param("rate", rate)
+            .param("quote", quoteId)
+            .param("reference", instruction.externalReference())
+            .param("remittance", instruction.remittanceInformation().toArray(String[]::new))
+            .param("creditorAccount", instruction.creditorAccount())
+            .param("creditorName", instruction.creditorName())
+            .param("creditorAgent", instruction.creditorAgent())
+            .param("intermediaryAgent", instruction.intermediaryAgent())
+            .param("charges", instruction.chargesType())
+            .param("valueDate", valueDate)
+            .param("holds", holdIds.toArray(String[]::new))
+            .param("step", plan.isNone() ? null : plan.step().name())
+            .param("stepAt", plan.isNone() ? null : plan.at().atOffset(ZoneOffset.UTC))
+            .param("stepReason", plan.reason())
+            .param("now", now.atOffset(ZoneOffset.UTC))
+            .update()
+        == 1;
   }
 }

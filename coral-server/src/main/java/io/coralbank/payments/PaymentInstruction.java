@@ -11,7 +11,12 @@ import java.util.UUID;
  * @param debtorAccount the customer's own account the money leaves
  * @param instructedCurrency the currency the beneficiary receives
  * @param instructedAmount minor units of {@code instructedCurrency} the beneficiary receives
+ * @param creditorAgent the beneficiary's bank (a BIC, an ACH bank code, a SEPA or SWIFT system) or,
+ *     for crypto, the network ({@code bitcoin}, {@code ethereum})
  * @param transferId the ledger transfer id of the hold; the same id again moves nothing twice
+ * @param creditAccount for an {@link Rail#INTERNAL} payment, the bank's account that receives it;
+ *     otherwise null
+ * @param publicId the id the dialect shows for this payment (Cayman's {@code tr_...}), or null
  */
 public record PaymentInstruction(
     UUID customerId,
@@ -26,4 +31,6 @@ public record PaymentInstruction(
     String creditorAgent,
     String intermediaryAgent,
     String chargesType,
-    String transferId) {}
+    String transferId,
+    Account creditAccount,
+    String publicId) {}

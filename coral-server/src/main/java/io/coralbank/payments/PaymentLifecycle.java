@@ -1,6 +1,8 @@
 package io.coralbank.payments;
 
 import io.coralbank.accounts.Rail;
+import io.coralbank.events.DomainEvent;
+import io.coralbank.events.Events;
 import io.coralbank.kernel.ledger.Rejection;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.ledger.Ledger;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,14 +50,17 @@ public class PaymentLifecycle {
   private final SimulatedNetwork network;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final Events events;
 
   PaymentLifecycle(
+      Events events,
       JdbcClient jdbc,
       Ledger ledger,
       LedgerReversals reversals,
       SimulatedNetwork network,
       PlatformTransactionManager transactionManager,
       Clock clock) {
+    this.events = events;
     this.jdbc = jdbc;
     this.ledger = ledger;
     this.reversals = reversals;
@@ -76,6 +82,25 @@ public class PaymentLifecycle {
   /** Settles a pending payment now, whatever the network planned. */
   public StepOutcome settleNow(String paymentId) {
     return operatorStep(paymentId, NetworkStep.SETTLE, null);
+  }
+
+  /**
+   * Cancels the customer's pending payment: its hold is released and nothing leaves the account.
+   * Another customer's payment is not found.
+   */
+  public StepOutcome cancel(UUID customerId, String paymentId) {
+    return transactions.execute(
+        status -> {
+          Optional<Row> row = lock(paymentId, false);
+          if (row.isEmpty() || !row.get().customerId().equals(customerId)) {
+            return new StepOutcome.NotFound();
+          }
+          if (!row.get().status().equals(PaymentStatus.PENDING.name())) {
+            return new StepOutcome.NotPending(payment(paymentId));
+          }
+          release(row.get(), PaymentStatus.CANCELED, "Canceled by the customer");
+          return new StepOutcome.Done(payment(paymentId));
+        });
   }
 
   /** Fails a pending payment now, whatever the network planned. */
@@ -130,9 +155,11 @@ public class PaymentLifecycle {
 
   private record Row(
       String id,
+      UUID customerId,
       String status,
       Rail rail,
       String creditorAccount,
+      String creditorName,
       List<String> holdIds,
       NetworkStep step,
       String stepReason,
@@ -147,7 +174,7 @@ public class PaymentLifecycle {
             : " for update";
     var statement =
         jdbc.sql(
-                "select id, status, rail, creditor_account, hold_transfer_ids, next_step,"
+                "select id, customer_id, status, rail, creditor_account, creditor_name, hold_transfer_ids, next_step,"
                     + " next_step_reason, settled_transaction_id, external_reference"
                     + " from payments where id = :id"
                     + condition)
@@ -160,9 +187,11 @@ public class PaymentLifecycle {
             (row, number) ->
                 new Row(
                     row.getString("id"),
+                    row.getObject("customer_id", UUID.class),
                     row.getString("status"),
                     Rail.valueOf(row.getString("rail")),
                     row.getString("creditor_account"),
+                    row.getString("creditor_name"),
                     Arrays.asList((String[]) row.getArray("hold_transfer_ids").getArray()),
                     row.getString("next_step") == null
                         ? null
@@ -213,11 +242,17 @@ public class PaymentLifecycle {
       return;
     }
     Instant now = clock.instant();
-    NetworkPlan next = network.afterSettlement(row.rail(), row.creditorAccount(), now);
+    NetworkPlan next =
+        network.afterSettlement(row.rail(), row.creditorAccount(), row.creditorName(), now);
     update(row.id(), PaymentStatus.COMPLETED, null, transactionId.get(), null, next);
   }
 
   private void fail(Row row, String reason) {
+    release(row, PaymentStatus.FAILED, reason);
+  }
+
+  /** Voids the payment's holds and gives it its final status: failed or canceled. */
+  private void release(Row row, PaymentStatus status, String reason) {
     List<TransferRequest> voids = new ArrayList<>();
     for (int index = 0; index < row.holdIds().size(); index++) {
       String holdId = row.holdIds().get(index);
@@ -237,7 +272,7 @@ public class PaymentLifecycle {
       }
       // Already released by expiry: the outcome is the same, nothing left the account.
     }
-    update(row.id(), PaymentStatus.FAILED, reason, null, null, null);
+    update(row.id(), status, reason, null, null, null);
   }
 
   private void giveBack(Row row) {
@@ -303,6 +338,16 @@ public class PaymentLifecycle {
         .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .param("id", paymentId)
         .update();
+    events.publish(
+        new DomainEvent(
+            customerOf(paymentId), DomainEvent.Subject.PAYMENT, paymentId, status.name()));
+  }
+
+  private UUID customerOf(String paymentId) {
+    return jdbc.sql("select customer_id from payments where id = :id")
+        .param("id", paymentId)
+        .query(UUID.class)
+        .single();
   }
 
   private void clearStep(String paymentId) {

@@ -9,5 +9,7 @@ public enum PaymentStatus {
   /** The network rejected it: the hold was released and nothing left the account. */
   FAILED,
   /** It settled, and the beneficiary bank later sent it back: the money returned. */
-  REVERSED
+  REVERSED,
+  /** The customer canceled it while pending: the hold was released. */
+  CANCELED
 }

@@ -57,6 +57,13 @@ class DemoData {
           new Opening("BMD", AccountKind.SETTLEMENT, "Demo BMD settlement", "50000.00"),
           new Opening("BMD", AccountKind.PARENT, "Demo BMD parent", null));
 
+  /** Cayman's wallets, added to sandboxes seeded before wallets existed too. */
+  private static final List<Opening> WALLETS =
+      List.of(
+          new Opening("USD", AccountKind.WALLET, "Demo USD wallet", "12450.32"),
+          new Opening("EUR", AccountKind.WALLET, "Demo EUR wallet", "832.12"),
+          new Opening("BTC", AccountKind.WALLET, "Demo BTC wallet", "0.42350000"));
+
   private final Customers customers;
   private final Accounts accounts;
   private final ApiClients clients;
@@ -89,6 +96,9 @@ class DemoData {
   void seed() {
     RATES.forEach((currency, rate) -> rates.setIfAbsent("USD", currency, new BigDecimal(rate)));
     if (customers.exists(CUSTOMER)) {
+      if (accounts.walletsOfCustomer(CUSTOMER, 0, 1).isEmpty()) {
+        open(WALLETS);
+      }
       return;
     }
     try {
@@ -97,27 +107,34 @@ class DemoData {
       clients.createDemoClient(CUSTOMER, ClientDialect.CAYMAN, CAYMAN_CLIENT, CAYMAN_API_KEY);
       clients.createDemoClient(
           CUSTOMER, ClientDialect.VAULTSPAY, VAULTSPAY_CLIENT, VAULTSPAY_SECRET);
-      for (Opening opening : ACCOUNTS) {
-        Account account =
-            ((AccountOpening.Opened)
-                    accounts.openCustomerAccount(
-                        CUSTOMER, opening.currency(), opening.kind(), opening.label()))
-                .account();
-        if (opening.funding() != null) {
-          inbound.credit(
-              account,
-              Amounts.parse(opening.funding(), assets.find(opening.currency()).orElseThrow()),
-              "Demo opening balance",
-              "demo-funding:" + opening.currency() + ":" + opening.kind());
-        }
-      }
+      open(ACCOUNTS);
+      open(WALLETS);
       log.info(
           "Seeded the sandbox demo customer (BCB client {}, see the README for its credentials)",
           BCB_CLIENT);
     } catch (DuplicateKeyException anotherNodeSeeded) {
       log.info("The sandbox demo data was seeded by another node");
-    } catch (InvalidAmountException impossible) {
-      throw new IllegalStateException(impossible);
+    }
+  }
+
+  private void open(List<Opening> openings) {
+    for (Opening opening : openings) {
+      Account account =
+          ((AccountOpening.Opened)
+                  accounts.openCustomerAccount(
+                      CUSTOMER, opening.currency(), opening.kind(), opening.label()))
+              .account();
+      if (opening.funding() != null) {
+        try {
+          inbound.credit(
+              account,
+              Amounts.parse(opening.funding(), assets.find(opening.currency()).orElseThrow()),
+              "Demo opening balance",
+              "demo-funding:" + opening.currency() + ":" + opening.kind());
+        } catch (InvalidAmountException impossible) {
+          throw new IllegalStateException(impossible);
+        }
+      }
     }
   }
 }

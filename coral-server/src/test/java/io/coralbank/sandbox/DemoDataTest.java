@@ -26,7 +26,8 @@ class DemoDataTest extends HttpIntegrationTest {
     JsonNode accounts =
         body(send(request("/bcb/v1/accounts").header("Authorization", "Bearer " + token)));
 
-    assertThat(accounts.path("meta").path("pagination").path("total_size").asInt()).isEqualTo(7);
+    // Seven banking accounts and the three Cayman wallets: one customer, one ledger.
+    assertThat(accounts.path("meta").path("pagination").path("total_size").asInt()).isEqualTo(10);
     assertThat(accounts.path("data"))
         .anySatisfy(
             account -> {
@@ -54,5 +55,21 @@ class DemoDataTest extends HttpIntegrationTest {
 
     assertThat(cayman.statusCode()).isEqualTo(200);
     assertThat(vaultsPay.statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void theDocumentedCaymanKeySeesFundedUsdEurAndBtcWallets() {
+    JsonNode wallets =
+        body(
+            send(
+                request("/cayman/v1/wallets")
+                    .header("Authorization", "Bearer " + DemoData.CAYMAN_API_KEY)));
+
+    assertThat(wallets.path("data")).hasSize(3);
+    assertThat(wallets.path("data").get(2).path("currency").asString()).isEqualTo("BTC");
+    assertThat(wallets.path("data").get(2).path("available_balance").asString())
+        .isEqualTo("0.42350000");
+    assertThat(wallets.path("data").get(0).path("id").asString()).startsWith("wal_");
+    assertThat(wallets.path("has_more").asBoolean()).isFalse();
   }
 }

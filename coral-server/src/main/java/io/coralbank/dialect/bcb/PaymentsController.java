@@ -111,7 +111,9 @@ class PaymentsController {
                 creditorAgent,
                 intermediaryAgent,
                 request.chargesType(),
-                TransferIds.forRequest("bcb-swift", caller.clientId().toString(), idempotencyKey)));
+                TransferIds.forRequest("bcb-swift", caller.clientId().toString(), idempotencyKey),
+                null,
+                null));
     return response(accepted(outcome));
   }
 
@@ -168,7 +170,9 @@ class PaymentsController {
                 bankCode,
                 null,
                 null,
-                TransferIds.forRequest("bcb-ach", caller.clientId().toString(), idempotencyKey)));
+                TransferIds.forRequest("bcb-ach", caller.clientId().toString(), idempotencyKey),
+                null,
+                null));
     return response(accepted(outcome));
   }
 
@@ -256,8 +260,11 @@ class PaymentsController {
         switch (payment.rail()) {
           case SWIFT -> SWIFT_TYPE;
           case ACH -> ACH_TYPE;
-          case SEPA, CRYPTO, CARD ->
-              throw new IllegalStateException("BCB sends no payments on " + payment.rail());
+          // A customer's wallets are its accounts too; their transfers show under BCB's names.
+          case SEPA -> "Outward SEPA Credit Transfer";
+          case CRYPTO -> "Outward Crypto Transfer";
+          case CARD -> "Card Payment";
+          case INTERNAL -> "Internal Transfer";
         },
         status(payment.status()),
         payment.id(),
@@ -278,6 +285,7 @@ class PaymentsController {
       case COMPLETED -> "Completed";
       case FAILED -> "Failed";
       case REVERSED -> "Reversed";
+      case CANCELED -> "Cancelled";
     };
   }
 

@@ -1,0 +1,17 @@
+package io.coralbank.events;
+
+import java.util.UUID;
+
+/**
+ * A change a customer may want to hear about, in the core's words: what changed ({@code subject}
+ * and {@code subjectId}, such as a payment and its id) and how ({@code change}, such as {@code
+ * COMPLETED}). Dialects decide whether and how their clients hear of it.
+ */
+public record DomainEvent(UUID customerId, Subject subject, String subjectId, String change) {
+
+  /** The kinds of object whose changes are reported. */
+  public enum Subject {
+    PAYMENT,
+    PAYMENT_INTENT
+  }
+}

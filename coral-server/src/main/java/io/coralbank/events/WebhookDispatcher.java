@@ -1,0 +1,211 @@
+package io.coralbank.events;
+
+import io.coralbank.platform.CoralProperties;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Delivers due webhook attempts. Each attempt is claimed first (its next attempt time moves past
+ * the attempt's own timeout, under a row lock that other processes skip), then sent outside any
+ * transaction, then recorded: delivered on a 2xx answer; otherwise retried after a wait that
+ * doubles from {@code first-retry-delay} up to {@code longest-retry-delay}, until {@code
+ * retry-window} after the event, when the delivery is given up. A process that dies mid-attempt
+ * leaves the claim to expire, so the attempt is made again: delivery is at least once.
+ */
+@Component
+public class WebhookDispatcher {
+
+  private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+  private static final int BATCH = 50;
+
+  private final JdbcClient jdbc;
+  private final WebhookEndpoints endpoints;
+  private final Map<String, WebhookSigner> signers;
+  private final WebhookProperties properties;
+  private final CoralProperties coral;
+  private final Clock clock;
+  private final HttpClient http;
+
+  WebhookDispatcher(
+      JdbcClient jdbc,
+      WebhookEndpoints endpoints,
+      List<WebhookSigner> signers,
+      WebhookProperties properties,
+      CoralProperties coral,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.endpoints = endpoints;
+    this.signers =
+        signers.stream().collect(Collectors.toMap(WebhookSigner::dialect, Function.identity()));
+    this.properties = properties;
+    this.coral = coral;
+    this.clock = clock;
+    this.http =
+        HttpClient.newBuilder()
+            .connectTimeout(properties.attemptTimeout())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+  }
+
+  private record Attempt(
+      long id,
+      String eventId,
+      String dialect,
+      String url,
+      byte[] secret,
+      String payload,
+      int attempts,
+      Instant eventCreatedAt,
+      boolean endpointDeleted) {}
+
+  @Scheduled(fixedDelayString = "${coral.webhooks.poll-interval}")
+  public void deliverDue() {
+    for (Attempt attempt : claim()) {
+      if (attempt.endpointDeleted()) {
+        finish(attempt.id(), "FAILED", null, "The endpoint was deleted.");
+      } else {
+        deliver(attempt);
+      }
+    }
+  }
+
+  private List<Attempt> claim() {
+    Instant now = clock.instant();
+    return jdbc.sql(
+            """
+            with due as (
+                select d.id from webhook_deliveries d
+                 where d.status = 'PENDING' and d.next_attempt_at <= :now
+                 order by d.next_attempt_at
+                 limit :limit
+                 for update skip locked)
+            update webhook_deliveries d
+               set next_attempt_at = :lease, attempts = d.attempts + 1
+              from due, events e, webhook_endpoints w
+             where d.id = due.id and e.id = d.event_id and w.id = d.endpoint_id
+            returning d.id, d.event_id, e.dialect, w.url, w.secret_encrypted, e.payload,
+                      d.attempts, e.created_at, w.deleted
+            """)
+        .param("now", now.atOffset(ZoneOffset.UTC))
+        .param(
+            "lease", now.plus(properties.attemptTimeout()).plusSeconds(30).atOffset(ZoneOffset.UTC))
+        .param("limit", BATCH)
+        .query(
+            (row, number) ->
+                new Attempt(
+                    row.getLong("id"),
+                    row.getString("event_id"),
+                    row.getString("dialect"),
+                    row.getString("url"),
+                    row.getBytes("secret_encrypted"),
+                    row.getString("payload"),
+                    row.getInt("attempts"),
+                    row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                    row.getBoolean("deleted")))
+        .list();
+  }
+
+  private void deliver(Attempt attempt) {
+    Optional<String> refused = WebhookUrls.problem(attempt.url(), coral.mode());
+    if (refused.isPresent()) {
+      retryOrGiveUp(attempt, null, refused.get());
+      return;
+    }
+    WebhookSigner signer = signers.get(attempt.dialect());
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(attempt.url()))
+            .timeout(properties.attemptTimeout())
+            .header("Content-Type", "application/json")
+            .header("User-Agent", "Coral-Webhooks/1")
+            .POST(HttpRequest.BodyPublishers.ofString(attempt.payload()));
+    signer
+        .headers(endpoints.secretOf(attempt.secret()), attempt.payload(), clock.instant())
+        .forEach(request::header);
+    try {
+      HttpResponse<Void> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.discarding());
+      if (response.statusCode() / 100 == 2) {
+        finish(attempt.id(), "DELIVERED", response.statusCode(), null);
+      } else {
+        retryOrGiveUp(
+            attempt, response.statusCode(), "The endpoint answered " + response.statusCode());
+      }
+    } catch (java.io.IOException failure) {
+      retryOrGiveUp(
+          attempt, null, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException failure) {
+      retryOrGiveUp(attempt, null, failure.getClass().getSimpleName());
+    }
+  }
+
+  private void retryOrGiveUp(Attempt attempt, Integer statusCode, String error) {
+    Duration wait = delayAfter(attempt.attempts(), properties);
+    Instant next = clock.instant().plus(wait);
+    if (next.isAfter(attempt.eventCreatedAt().plus(properties.retryWindow()))) {
+      log.warn(
+          "Gave up delivering event {} after {} attempts", attempt.eventId(), attempt.attempts());
+      finish(attempt.id(), "FAILED", statusCode, error);
+      return;
+    }
+    jdbc.sql(
+            """
+            update webhook_deliveries
+               set next_attempt_at = :next, last_status_code = :code, last_error = :error
+             where id = :id and status = 'PENDING'
+            """)
+        .param("next", next.atOffset(ZoneOffset.UTC))
+        .param("code", statusCode)
+        .param("error", error)
+        .param("id", attempt.id())
+        .update();
+  }
+
+  /** The wait after the {@code attempts}-th failed attempt: doubling, capped. */
+  static Duration delayAfter(int attempts, WebhookProperties properties) {
+    Duration wait = properties.firstRetryDelay();
+    for (int step = 1;
+        step < attempts && wait.compareTo(properties.longestRetryDelay()) < 0;
+        step++) {
+      wait = wait.multipliedBy(2);
+    }
+    return wait.compareTo(properties.longestRetryDelay()) > 0
+        ? properties.longestRetryDelay()
+        : wait;
+  }
+
+  private void finish(long deliveryId, String status, Integer statusCode, String error) {
+    jdbc.sql(
+            """
+            update webhook_deliveries
+               set status = :status, next_attempt_at = null, last_status_code = :code,
+                   last_error = :error,
+                   delivered_at = case when :status = 'DELIVERED' then :now else null end
+             where id = :id
+            """)
+        .param("status", status)
+        .param("code", statusCode)
+        .param("error", error)
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .param("id", deliveryId)
+        .update();
+  }
+}
