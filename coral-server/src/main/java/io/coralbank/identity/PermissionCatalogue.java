@@ -54,7 +54,8 @@ public final class PermissionCatalogue {
                   new Permission("wallets:read", "List wallets and read one."),
                   new Permission("transfers:read", "List transfers and read one."),
                   new Permission("transfers:write", "Create fiat and crypto transfers."),
-                  new Permission("payment_intents:write", "Create and confirm payment intents."),
+                  new Permission("payment_intents:write", "Create and cancel payment intents."),
+                  new Permission("payment_intents:read", "List payment intents and read one."),
                   new Permission(
                       "webhooks:write", "Register, read, change and remove webhook endpoints."),
                   new Permission("events:read", "List events and read one."))),

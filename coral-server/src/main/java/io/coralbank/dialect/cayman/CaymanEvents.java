@@ -5,7 +5,10 @@ import com.github.f4b6a3.ulid.UlidCreator;
 import io.coralbank.events.DomainEvent;
 import io.coralbank.events.EventRenderer;
 import io.coralbank.events.RenderedEvent;
+import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.payments.Payment;
+import io.coralbank.payments.PaymentIntent;
+import io.coralbank.payments.PaymentIntents;
 import io.coralbank.payments.Payments;
 import java.time.Instant;
 import java.util.Optional;
@@ -15,7 +18,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Cayman's events: {@code {"id": "evt_...", "type", "created_at", "data": {"object": {...}}}}, the
  * object as the change left it. Transfers report {@code transfer.completed}, {@code
- * transfer.failed}, {@code transfer.canceled} and {@code transfer.returned}; payments created by
+ * transfer.failed}, {@code transfer.canceled} and {@code transfer.returned}, payment intents {@code
+ * payment.succeeded}, {@code payment.failed} and {@code payment.canceled}; payments created by
  * other dialects (which have no {@code tr_} id) are not reported here.
  */
 @Component
@@ -31,18 +35,24 @@ class CaymanEvents implements EventRenderer {
           "transfer.canceled",
           "transfer.returned",
           "payment.succeeded",
-          "payment.failed");
+          "payment.failed",
+          "payment.canceled");
 
   record Event(String id, String type, @JsonProperty("created_at") String createdAt, Data data) {}
 
   record Data(Object object) {}
 
   private final Payments payments;
+  private final PaymentIntents intents;
+  private final AssetCatalogue assets;
   private final TransferViews transfers;
   private final JsonMapper json = JsonMapper.builder().build();
 
-  CaymanEvents(Payments payments, TransferViews transfers) {
+  CaymanEvents(
+      Payments payments, PaymentIntents intents, AssetCatalogue assets, TransferViews transfers) {
     this.payments = payments;
+    this.intents = intents;
+    this.assets = assets;
     this.transfers = transfers;
   }
 
@@ -54,8 +64,33 @@ class CaymanEvents implements EventRenderer {
               .findForCustomer(event.customerId(), event.subjectId())
               .filter(payment -> payment.publicId() != null)
               .flatMap(payment -> transferEvent(payment, at));
-      case PAYMENT_INTENT -> Optional.empty();
+      case PAYMENT_INTENT ->
+          intents
+              .findForCustomer(event.customerId(), event.subjectId())
+              .flatMap(intent -> intentEvent(intent, at));
     };
+  }
+
+  private Optional<RenderedEvent> intentEvent(PaymentIntent intent, Instant at) {
+    String type =
+        switch (intent.status()) {
+          case REQUIRES_PAYMENT_METHOD, PROCESSING -> null;
+          case SUCCEEDED -> "payment.succeeded";
+          case FAILED -> "payment.failed";
+          case CANCELED -> "payment.canceled";
+        };
+    if (type == null) {
+      return Optional.empty();
+    }
+    String id = "evt_" + UlidCreator.getMonotonicUlid();
+    String payload =
+        json.writeValueAsString(
+            new Event(
+                id,
+                type,
+                CaymanAmounts.time(at),
+                new Data(PaymentIntentViews.view(intent, null, assets))));
+    return Optional.of(new RenderedEvent(DIALECT, id, type, intent.id(), payload));
   }
 
   private Optional<RenderedEvent> transferEvent(Payment payment, Instant at) {
