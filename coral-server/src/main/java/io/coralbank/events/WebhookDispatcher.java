@@ -179,6 +179,88 @@ public class WebhookDispatcher {
         .update();
   }
 
+  /** One delivery as the operator's log shows it. */
+  public record Delivery(
+      long id,
+      String eventId,
+      String eventType,
+      String endpointId,
+      String url,
+      String status,
+      int attempts,
+      Instant nextAttemptAt,
+      Integer lastStatusCode,
+      String lastError,
+      Instant createdAt,
+      Instant deliveredAt) {}
+
+  /**
+   * The delivery log, newest first: all deliveries, or those of one event or one endpoint, at most
+   * {@code limit}.
+   */
+  public List<Delivery> log(String eventId, String endpointId, int limit) {
+    return log(eventId, endpointId, null, limit);
+  }
+
+  /** One delivery of the log. */
+  public Optional<Delivery> delivery(long deliveryId) {
+    return log(null, null, deliveryId, 1).stream().findFirst();
+  }
+
+  private List<Delivery> log(String eventId, String endpointId, Long deliveryId, int limit) {
+    String sql =
+        """
+        select d.*, e.type, w.url from webhook_deliveries d
+          join events e on e.id = d.event_id join webhook_endpoints w on w.id = d.endpoint_id
+         where (cast(:event as text) is null or d.event_id = :event)
+           and (cast(:endpoint as text) is null or d.endpoint_id = :endpoint)
+           and (cast(:delivery as bigint) is null or d.id = :delivery)
+         order by d.id desc limit :limit
+        """;
+    return jdbc.sql(sql)
+        .param("event", eventId)
+        .param("endpoint", endpointId)
+        .param("delivery", deliveryId)
+        .param("limit", limit)
+        .query(
+            (row, number) ->
+                new Delivery(
+                    row.getLong("id"),
+                    row.getString("event_id"),
+                    row.getString("type"),
+                    row.getString("endpoint_id"),
+                    row.getString("url"),
+                    row.getString("status"),
+                    row.getInt("attempts"),
+                    instant(row.getObject("next_attempt_at", OffsetDateTime.class)),
+                    (Integer) row.getObject("last_status_code"),
+                    row.getString("last_error"),
+                    row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                    instant(row.getObject("delivered_at", OffsetDateTime.class))))
+        .list();
+  }
+
+  /**
+   * Sends a delivery again at once, whatever became of it (an operator's replay after the receiver
+   * was fixed). False when there is no such delivery.
+   */
+  public boolean replay(long deliveryId) {
+    return jdbc.sql(
+                """
+                update webhook_deliveries
+                   set status = 'PENDING', next_attempt_at = :now, delivered_at = null
+                 where id = :id
+                """)
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+            .param("id", deliveryId)
+            .update()
+        == 1;
+  }
+
+  private static Instant instant(OffsetDateTime time) {
+    return time == null ? null : time.toInstant();
+  }
+
   /** The wait after the {@code attempts}-th failed attempt: doubling, capped. */
   static Duration delayAfter(int attempts, WebhookProperties properties) {
     Duration wait = properties.firstRetryDelay();

@@ -151,6 +151,25 @@ class CaymanWebhooksTest extends CaymanSandboxTest {
     assertThat(get(payee, "/v1/events/" + event.path("id").asString()).statusCode()).isEqualTo(404);
     sleep(300);
     assertThat(received).hasSize(2);
+
+    JsonNode log =
+        body(admin(
+                "GET",
+                "/admin/v1/webhooks/deliveries?eventId=" + event.path("id").asString(),
+                null))
+            .path("data");
+    assertThat(log).hasSize(1);
+    assertThat(log.get(0).path("status").asString()).isEqualTo("DELIVERED");
+    assertThat(log.get(0).path("attempts").asInt()).isEqualTo(2);
+    assertThat(log.get(0).path("lastStatusCode").asInt()).isEqualTo(200);
+    admin(
+        "POST",
+        "/admin/v1/webhooks/deliveries/" + log.get(0).path("id").asLong() + "/replay",
+        null);
+    awaitReceived(3);
+    assertThat(received.get(2).body()).isEqualTo(first.body());
+    assertThat(admin("POST", "/admin/v1/webhooks/deliveries/999999/replay", null).statusCode())
+        .isEqualTo(404);
   }
 
   @Test
