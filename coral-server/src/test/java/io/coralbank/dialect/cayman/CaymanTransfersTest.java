@@ -102,6 +102,34 @@ class CaymanTransfersTest extends CaymanSandboxTest {
   }
 
   @Test
+  void anIbanTransferTheBeneficiaryBankRejectsFailsAndACryptoTransferCompletes() {
+    Customer owner = customer();
+    String usd = wallet(owner, "USD", "100.00");
+    String btc = wallet(owner, "BTC", "1");
+    String rejected =
+        body(post(owner, "/v1/transfers", iban("40", "USD", "SWIFT", "FAIL Trading"), null))
+            .path("id")
+            .asString();
+    String sent =
+        body(post(owner, "/v1/transfers", crypto("0.25", "BTC", "bitcoin", BTC_ADDRESS), null))
+            .path("id")
+            .asString();
+    assertThat(balances(owner, usd)).containsExactly("60.00", "40.00");
+    assertThat(balances(owner, btc)).containsExactly("0.75000000", "0.25000000");
+
+    JsonNode failed =
+        advanceUntil(owner, "/v1/transfers/" + rejected, Duration.ofMinutes(11), status("FAILED"));
+    JsonNode completed =
+        advanceUntil(owner, "/v1/transfers/" + sent, Duration.ZERO, status("COMPLETED"));
+
+    assertThat(failed.path("status").asString()).isEqualTo("FAILED");
+    assertThat(completed.path("status").asString()).isEqualTo("COMPLETED");
+    assertThat(balances(owner, usd)).containsExactly("100.00", "0.00");
+    assertThat(balances(owner, btc)).containsExactly("0.75000000", "0.00000000");
+    assertThat(get(customer(), "/v1/wallets/" + usd).statusCode()).isEqualTo(404);
+  }
+
+  @Test
   void aTransferToAnotherWalletCompletesAtOnce() {
     Customer payer = customer();
     Customer payee = customer();
