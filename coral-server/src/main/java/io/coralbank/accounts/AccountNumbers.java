@@ -1,5 +1,7 @@
 package io.coralbank.accounts;
 
+import io.coralbank.kernel.checks.Luhn;
+
 /**
  * Account numbers: nine digits from a database sequence followed by a Luhn check digit, so every
  * number is unique across the bank and a mistyped digit is caught before any lookup.
@@ -25,19 +27,6 @@ public final class AccountNumbers {
   }
 
   static int checkDigit(String payload) {
-    int sum = 0;
-    boolean doubled = true;
-    for (int index = payload.length() - 1; index >= 0; index--) {
-      int digit = payload.charAt(index) - '0';
-      if (doubled) {
-        digit *= 2;
-        if (digit > 9) {
-          digit -= 9;
-        }
-      }
-      sum += digit;
-      doubled = !doubled;
-    }
-    return (10 - sum % 10) % 10;
+    return Luhn.checkDigit(payload);
   }
 }

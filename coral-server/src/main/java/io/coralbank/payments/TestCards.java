@@ -1,5 +1,6 @@
 package io.coralbank.payments;
 
+import io.coralbank.kernel.checks.Luhn;
 import java.time.YearMonth;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public final class TestCards {
   /** Why the card is not a usable card, or empty when it is. */
   public static Optional<String> problem(
       String number, Integer expiryMonth, Integer expiryYear, String cvc, YearMonth now) {
-    if (number == null || !number.matches("[0-9]{12,19}") || !luhn(number)) {
+    if (number == null || !number.matches("[0-9]{12,19}") || !Luhn.isValid(number)) {
       return Optional.of("card.number is not a valid card number.");
     }
     if (expiryMonth == null || expiryYear == null || expiryMonth < 1 || expiryMonth > 12) {
@@ -59,22 +60,5 @@ public final class TestCards {
       return "amex";
     }
     return "unknown";
-  }
-
-  static boolean luhn(String number) {
-    int sum = 0;
-    boolean doubled = false;
-    for (int index = number.length() - 1; index >= 0; index--) {
-      int digit = number.charAt(index) - '0';
-      if (doubled) {
-        digit *= 2;
-        if (digit > 9) {
-          digit -= 9;
-        }
-      }
-      sum += digit;
-      doubled = !doubled;
-    }
-    return sum % 10 == 0;
   }
 }

@@ -90,6 +90,27 @@ public abstract class HttpIntegrationTest {
   }
 
   /**
+   * Opens an account of {@code kind} for the customer and, unless {@code funding} is null, credits
+   * it from an external bank; returns its number.
+   */
+  protected String openAccount(String customerId, String currency, String kind, String funding) {
+    HttpResponse<String> opened =
+        admin(
+            "POST",
+            "/admin/v1/customers/" + customerId + "/accounts",
+            "{\"currency\": \"" + currency + "\", \"kind\": \"" + kind + "\"}");
+    if (opened.statusCode() != 201) {
+      throw new IllegalStateException("Could not open an account: " + opened.body());
+    }
+    String number = body(opened).path("accountNumber").asString();
+    if (funding != null) {
+      admin(
+          "POST", "/admin/v1/accounts/" + number + "/credits", "{\"amount\": \"" + funding + "\"}");
+    }
+    return number;
+  }
+
+  /**
    * New credentials of a new customer: {@code request} is the admin request's body, such as {@code
    * {"dialect": "bcb", "permissions": []}}.
    */

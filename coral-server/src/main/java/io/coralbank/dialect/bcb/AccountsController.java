@@ -83,17 +83,7 @@ class AccountsController {
             .stream()
             .map(this::summary)
             .toList();
-    boolean more = paging.offset() + data.size() < total;
-    String next =
-        more
-            ? tokens.issue(
-                new BcbPageTokens.Token(
-                    paging.pageSize(), paging.pageStart() + 1, bound, "", fingerprint))
-            : null;
-    return new BcbList<>(
-        new BcbList.Meta(
-            new BcbList.Pagination(paging.pageStart(), paging.pageSize(), total, next)),
-        data);
+    return paging.envelope(data, total, bound, fingerprint, tokens);
   }
 
   @RequiresPermission("get-accounts")

@@ -2,6 +2,7 @@ package io.coralbank.dialect.bcb;
 
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.RequestRefused;
+import java.util.List;
 
 /**
  * A page request as BCB's pagination guide defines it: {@code pageStart} (1-based, default 1),
@@ -43,5 +44,19 @@ record BcbPaging(int pageStart, int pageSize, BcbPageTokens.Token token) {
   /** Whether the token leads exactly to the requested page, so its keyset position applies. */
   boolean continuesToken() {
     return token != null && token.nextPage() == pageStart && !token.position().isEmpty();
+  }
+
+  /**
+   * The list envelope of an offset-paged list fixed at {@code bound}: the next page's token when
+   * rows remain beyond this page.
+   */
+  <T> BcbList<T> envelope(
+      List<T> data, long total, long bound, String fingerprint, BcbPageTokens tokens) {
+    String next =
+        offset() + data.size() < total
+            ? tokens.issue(new BcbPageTokens.Token(pageSize, pageStart + 1, bound, "", fingerprint))
+            : null;
+    return new BcbList<>(
+        new BcbList.Meta(new BcbList.Pagination(pageStart, pageSize, total, next)), data);
   }
 }

@@ -73,17 +73,12 @@ class PaymentsController {
       @RequestBody SwiftPaymentRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       Caller caller) {
-    String reference = text(request.instructionIdentification(), "instructionIdentification", 35);
-    require(request.debtorAccount(), "debtorAccount");
-    String debtorNumber =
-        text(request.debtorAccount().identification(), "debtorAccount.identification", 34);
-    require(request.instructedAmount(), "instructedAmount");
-    Asset asset = currency(request.instructedAmount().currency(), "instructedAmount.currency");
-    long amount = amount(request.instructedAmount(), asset);
-    require(request.creditorAccount(), "creditorAccount");
-    String creditorAccount =
-        text(request.creditorAccount().identification(), "creditorAccount.identification", 34);
-    String creditorName = text(request.creditorAccount().name(), "creditorAccount.name", 140);
+    Instruction common =
+        instruction(
+            request.instructionIdentification(),
+            request.debtorAccount(),
+            request.instructedAmount(),
+            request.creditorAccount());
     lines(request.creditorAccount().additionalInformation(), "creditorAccount", 0, 4);
     require(request.creditorAgent(), "creditorAgent");
     String creditorAgent = agent(request.creditorAgent(), "creditorAgent");
@@ -95,19 +90,19 @@ class PaymentsController {
       throw malformed("chargesType must be one of OUR, BEN or SHA.");
     }
     List<String> remittance = lines(request.remittanceInformation(), "remittanceInformation", 0, 4);
-    Account debtor = own(debtorNumber, caller);
+    Account debtor = own(common.debtorNumber(), caller);
     PaymentOutcome outcome =
         outboundPayments.send(
             new PaymentInstruction(
                 caller.customerId(),
                 Rail.SWIFT,
                 debtor,
-                asset.code(),
-                amount,
-                reference,
+                common.asset().code(),
+                common.amount(),
+                common.reference(),
                 remittance,
-                creditorAccount,
-                creditorName,
+                common.creditorAccount(),
+                common.creditorName(),
                 creditorAgent,
                 intermediaryAgent,
                 request.chargesType(),
@@ -126,47 +121,42 @@ class PaymentsController {
       @RequestBody AchPaymentRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
       Caller caller) {
-    String reference = text(request.instructionIdentification(), "instructionIdentification", 35);
-    require(request.debtorAccount(), "debtorAccount");
-    String debtorNumber =
-        text(request.debtorAccount().identification(), "debtorAccount.identification", 34);
+    Instruction common =
+        instruction(
+            request.instructionIdentification(),
+            request.debtorAccount(),
+            request.instructedAmount(),
+            request.creditorAccount());
     text(request.debitCurrency(), "debitCurrency", 3);
-    require(request.instructedAmount(), "instructedAmount");
-    Asset asset = currency(request.instructedAmount().currency(), "instructedAmount.currency");
-    long amount = amount(request.instructedAmount(), asset);
-    require(request.creditorAccount(), "creditorAccount");
-    String creditorAccount =
-        text(request.creditorAccount().identification(), "creditorAccount.identification", 34);
-    String creditorName = text(request.creditorAccount().name(), "creditorAccount.name", 140);
     require(request.creditorBank(), "creditorBank");
     String bankCode = text(request.creditorBank().bankCode(), "creditorBank.bankCode", 35);
     text(request.creditorBank().currency(), "creditorBank.currency", 3);
     List<String> remittance = lines(request.remittanceInformation(), "remittanceInformation", 1, 2);
-    if (!request.debitCurrency().equals(asset.code())) {
+    if (!request.debitCurrency().equals(common.asset().code())) {
       throw new BcbRejections.Refusal(
           400,
           "CURRENCIES_MUST_MATCH",
           "debitCurrency and instructedAmount.currency must be identical.");
     }
-    if (!request.creditorBank().currency().equals(asset.code())) {
+    if (!request.creditorBank().currency().equals(common.asset().code())) {
       throw new BcbRejections.Refusal(
           400,
           "CURRENCIES_MUST_MATCH",
           "creditorBank.currency and instructedAmount.currency must be identical.");
     }
-    Account debtor = own(debtorNumber, caller);
+    Account debtor = own(common.debtorNumber(), caller);
     PaymentOutcome outcome =
         outboundPayments.send(
             new PaymentInstruction(
                 caller.customerId(),
                 Rail.ACH,
                 debtor,
-                asset.code(),
-                amount,
-                reference,
+                common.asset().code(),
+                common.amount(),
+                common.reference(),
                 remittance,
-                creditorAccount,
-                creditorName,
+                common.creditorAccount(),
+                common.creditorName(),
                 bankCode,
                 null,
                 null,
@@ -209,16 +199,37 @@ class PaymentsController {
         payments.pageOfAccount(account.id(), bound, paging.offset(), paging.pageSize()).stream()
             .map(this::view)
             .toList();
-    String next =
-        paging.offset() + data.size() < total
-            ? tokens.issue(
-                new BcbPageTokens.Token(
-                    paging.pageSize(), paging.pageStart() + 1, bound, "", fingerprint))
-            : null;
-    return new BcbList<>(
-        new BcbList.Meta(
-            new BcbList.Pagination(paging.pageStart(), paging.pageSize(), total, next)),
-        data);
+    return paging.envelope(data, total, bound, fingerprint, tokens);
+  }
+
+  /** What both payment requests carry, checked once for both. */
+  private record Instruction(
+      String reference,
+      String debtorNumber,
+      Asset asset,
+      long amount,
+      String creditorAccount,
+      String creditorName) {}
+
+  private Instruction instruction(
+      String instructionIdentification,
+      SwiftPaymentRequest.DebtorAccount debtorAccount,
+      SwiftPaymentRequest.InstructedAmount instructedAmount,
+      SwiftPaymentRequest.Party creditorAccount) {
+    String reference = text(instructionIdentification, "instructionIdentification", 35);
+    require(debtorAccount, "debtorAccount");
+    String debtorNumber = text(debtorAccount.identification(), "debtorAccount.identification", 34);
+    require(instructedAmount, "instructedAmount");
+    Asset asset = currency(instructedAmount.currency(), "instructedAmount.currency");
+    long amount = amount(instructedAmount, asset);
+    require(creditorAccount, "creditorAccount");
+    return new Instruction(
+        reference,
+        debtorNumber,
+        asset,
+        amount,
+        text(creditorAccount.identification(), "creditorAccount.identification", 34),
+        text(creditorAccount.name(), "creditorAccount.name", 140));
   }
 
   private static Payment accepted(PaymentOutcome outcome) {

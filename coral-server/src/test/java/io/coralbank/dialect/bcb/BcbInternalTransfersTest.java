@@ -21,18 +21,7 @@ class BcbInternalTransfersTest extends HttpIntegrationTest {
   }
 
   private String account(Customer customer, String currency, String funding) {
-    String number =
-        body(admin(
-                "POST",
-                "/admin/v1/customers/" + customer.id() + "/accounts",
-                "{\"currency\": \"" + currency + "\", \"kind\": \"CURRENT\"}"))
-            .path("accountNumber")
-            .asString();
-    if (funding != null) {
-      admin(
-          "POST", "/admin/v1/accounts/" + number + "/credits", "{\"amount\": \"" + funding + "\"}");
-    }
-    return number;
+    return openAccount(customer.id(), currency, "CURRENT", funding);
   }
 
   private HttpResponse<String> transfer(Customer caller, String body, String key) {

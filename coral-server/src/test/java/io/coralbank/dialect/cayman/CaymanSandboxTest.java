@@ -67,18 +67,7 @@ abstract class CaymanSandboxTest extends HttpIntegrationTest {
 
   /** Opens a funded wallet and returns its {@code wal_} id. */
   String wallet(Customer owner, String currency, String funding) {
-    JsonNode account =
-        body(
-            admin(
-                "POST",
-                "/admin/v1/customers/" + owner.id() + "/accounts",
-                "{\"currency\": \"" + currency + "\", \"kind\": \"WALLET\"}"));
-    if (funding != null) {
-      admin(
-          "POST",
-          "/admin/v1/accounts/" + account.path("accountNumber").asString() + "/credits",
-          "{\"amount\": \"" + funding + "\"}");
-    }
+    openAccount(owner.id(), currency, "WALLET", funding);
     JsonNode wallets = body(get(owner, "/v1/wallets?limit=100"));
     for (JsonNode wallet : wallets.path("data")) {
       if (wallet.path("currency").asString().equals(currency)) {
