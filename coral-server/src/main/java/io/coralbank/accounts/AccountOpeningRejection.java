@@ -13,7 +13,12 @@ public enum AccountOpeningRejection {
   /** A customer has at most one SETTLEMENT account per currency. */
   ONE_SETTLEMENT_ACCOUNT_PER_CURRENCY,
   /** A customer has at most one PARENT account per currency. */
-  ONE_PARENT_ACCOUNT_PER_CURRENCY;
+  ONE_PARENT_ACCOUNT_PER_CURRENCY,
+  /**
+   * A SUB account belongs to the customer's hierarchy in its currency, so the customer's PARENT
+   * (and SETTLEMENT) account in that currency must exist first.
+   */
+  PARENT_ACCOUNT_MUST_EXIST;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

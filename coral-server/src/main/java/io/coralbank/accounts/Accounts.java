@@ -2,6 +2,7 @@ package io.coralbank.accounts;
 
 import com.github.f4b6a3.ulid.UlidCreator;
 import io.coralbank.customers.Customers;
+import io.coralbank.kernel.ledger.HierarchyRole;
 import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.ledger.LedgerAccounts;
 import io.coralbank.platform.UnscopedLookup;
@@ -93,12 +94,55 @@ public class Accounts {
         return new AccountOpening.Refused(onePerCurrency(kind));
       }
     }
+    Optional<Long> parent = parentOf(customerId, asset.get().code());
+    if (kind == AccountKind.SUB && parent.isEmpty()) {
+      return new AccountOpening.Refused(AccountOpeningRejection.PARENT_ACCOUNT_MUST_EXIST);
+    }
+    Account opened;
     try {
-      return new AccountOpening.Opened(
-          insert(customerId, asset.get().code(), kind, null, label, 0));
+      opened = insert(customerId, asset.get().code(), kind, null, label, 0);
     } catch (DuplicateKeyException openedConcurrently) {
       return new AccountOpening.Refused(onePerCurrency(kind));
     }
+    joinHierarchy(opened, parent);
+    return new AccountOpening.Opened(opened);
+  }
+
+  /**
+   * Gives a Settlement, Parent or Sub account its place in the customer's hierarchy for the
+   * currency; a Parent also takes in the Settlement opened before it.
+   */
+  private void joinHierarchy(Account account, Optional<Long> parent) {
+    switch (account.kind()) {
+      case SETTLEMENT ->
+          ledger.joinHierarchy(account.id(), HierarchyRole.SETTLEMENT, parent.orElse(null));
+      case SUB -> ledger.joinHierarchy(account.id(), HierarchyRole.SUB, parent.orElseThrow());
+      case PARENT -> {
+        ledger.joinHierarchy(account.id(), HierarchyRole.PARENT, account.id());
+        jdbc.sql(
+                "select id from accounts where customer_id = :customer and currency = :currency"
+                    + " and kind = 'SETTLEMENT'")
+            .param("customer", account.customerId())
+            .param("currency", account.currency())
+            .query(Long.class)
+            .optional()
+            .ifPresent(
+                settlement ->
+                    ledger.joinHierarchy(settlement, HierarchyRole.SETTLEMENT, account.id()));
+      }
+      case CURRENT, WALLET, CARD_FUNDING, CLEARING, FX_LIQUIDITY, FEE_INCOME, SUSPENSE -> {}
+    }
+  }
+
+  /** The id of the customer's Parent account in the currency, if it has one. */
+  private Optional<Long> parentOf(UUID customerId, String currency) {
+    return jdbc.sql(
+            "select id from accounts where customer_id = :customer and currency = :currency"
+                + " and kind = 'PARENT'")
+        .param("customer", customerId)
+        .param("currency", currency)
+        .query(Long.class)
+        .optional();
   }
 
   private static AccountOpeningRejection onePerCurrency(AccountKind kind) {

@@ -2,6 +2,7 @@ package io.coralbank.ledger;
 
 import io.coralbank.kernel.ledger.AccountState;
 import io.coralbank.kernel.ledger.AppliedTransfer;
+import io.coralbank.kernel.ledger.HierarchyRole;
 import io.coralbank.kernel.ledger.HoldState;
 import io.coralbank.kernel.ledger.Posting;
 import io.coralbank.kernel.ledger.RecordedTransfer;
@@ -122,7 +123,7 @@ final class BatchWriter {
     return jdbc.sql(
             """
             select account_id, asset_code, bank_side, overdraft_limit, active,
-                   posted, pending_debits, pending_credits
+                   posted, pending_debits, pending_credits, role, hierarchy_id
               from ledger_accounts
              where account_id = any(:ids)
              order by account_id
@@ -139,7 +140,9 @@ final class BatchWriter {
                     row.getBoolean("active"),
                     row.getLong("posted"),
                     row.getLong("pending_debits"),
-                    row.getLong("pending_credits")))
+                    row.getLong("pending_credits"),
+                    HierarchyRole.valueOf(row.getString("role")),
+                    row.getLong("hierarchy_id")))
         .list();
   }
 

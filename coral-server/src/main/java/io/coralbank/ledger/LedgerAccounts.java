@@ -1,5 +1,6 @@
 package io.coralbank.ledger;
 
+import io.coralbank.kernel.ledger.HierarchyRole;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -33,6 +34,20 @@ public class LedgerAccounts {
         .param("asset", assetCode)
         .param("bankSide", bankSide)
         .param("overdraft", overdraftLimit)
+        .update();
+  }
+
+  /**
+   * Places the account in a virtual-account hierarchy: {@code role} with the Parent's account id
+   * (null while a Settlement's Parent does not exist yet).
+   */
+  public void joinHierarchy(long accountId, HierarchyRole role, Long parentAccountId) {
+    jdbc.sql(
+            "update ledger_accounts set role = :role, hierarchy_id = :parent where account_id ="
+                + " :id")
+        .param("role", role.name())
+        .param("parent", parentAccountId)
+        .param("id", accountId)
         .update();
   }
 

@@ -17,6 +17,9 @@ package io.coralbank.kernel.ledger;
  * @param posted credits minus debits of posted transfers
  * @param pendingDebits held for outgoing holds
  * @param pendingCredits held for incoming holds
+ * @param role its place in a virtual-account hierarchy, {@link HierarchyRole#NONE} outside one
+ * @param hierarchyId the Parent account's id for the accounts of a hierarchy (the Parent's own id
+ *     for the Parent); 0 outside one
  */
 public record AccountState(
     long id,
@@ -26,7 +29,32 @@ public record AccountState(
     boolean active,
     long posted,
     long pendingDebits,
-    long pendingCredits) {
+    long pendingCredits,
+    HierarchyRole role,
+    long hierarchyId) {
+
+  /** An account outside any virtual-account hierarchy. */
+  public AccountState(
+      long id,
+      String assetCode,
+      boolean bankSide,
+      long overdraftLimit,
+      boolean active,
+      long posted,
+      long pendingDebits,
+      long pendingCredits) {
+    this(
+        id,
+        assetCode,
+        bankSide,
+        overdraftLimit,
+        active,
+        posted,
+        pendingDebits,
+        pendingCredits,
+        HierarchyRole.NONE,
+        0);
+  }
 
   public AccountState {
     if (overdraftLimit < 0 || pendingDebits < 0 || pendingCredits < 0) {
@@ -63,6 +91,8 @@ public record AccountState(
         active,
         newPosted,
         newPendingDebits,
-        newPendingCredits);
+        newPendingCredits,
+        role,
+        hierarchyId);
   }
 }

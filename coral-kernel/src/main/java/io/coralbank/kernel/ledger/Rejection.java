@@ -16,6 +16,12 @@ public enum Rejection {
   LINKED_TRANSFER_FAILED,
   /** The last transfer of a submission is marked linked, so the chain never closes. */
   LINKED_CHAIN_MUST_BE_CLOSED,
+  /**
+   * A Parent is only passed through: every leg into it is linked to a leg of the same amount out of
+   * it in the same chain, Settlement -> Parent -> Sub or Sub -> Parent -> Settlement, all of one
+   * hierarchy, so its balance stays zero. The chain's shape is checked before its members.
+   */
+  PARENT_MUST_NET_TO_ZERO,
   /** Every transfer needs a non-blank id; ids are what make retries safe. */
   ID_MUST_BE_PRESENT,
   /** Transfers and partial posts move a positive number of minor units. */
@@ -48,6 +54,12 @@ public enum Rejection {
   DEBIT_ACCOUNT_MUST_BE_ACTIVE,
   /** The credit account is frozen or closed. */
   CREDIT_ACCOUNT_MUST_BE_ACTIVE,
+  /** Sub -> Sub is not a permitted virtual-account flow, whatever the currencies. */
+  FLOW_NOT_ALLOWED_SUB_TO_SUB,
+  /** Settlement -> Sub must go through the Parent: Settlement -> Parent -> Sub. */
+  FLOW_NOT_ALLOWED_SETTLEMENT_TO_SUB_DIRECTLY,
+  /** Sub -> Settlement must go through the Parent: Sub -> Parent -> Settlement. */
+  FLOW_NOT_ALLOWED_SUB_TO_SETTLEMENT_DIRECTLY,
   /** The hold was already posted; a hold resolves at most once. */
   HOLD_ALREADY_POSTED,
   /** The hold was already voided; a hold resolves at most once. */

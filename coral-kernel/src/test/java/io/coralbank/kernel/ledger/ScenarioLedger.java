@@ -19,7 +19,9 @@ import java.util.Map;
  * from what the previous steps stored.
  *
  * <p>Accounts: {@code "A USD 100.00; B USD; X USD bank; F USD frozen 10.00; O USD overdraft 50.00"}
- * (name, currency, flags, opening posted balance).
+ * (name, currency, flags, opening posted balance). A virtual-account hierarchy: {@code "P USD
+ * parent; S USD settlement:P 100.00; U USD sub:P"} (the Parent first, then its Settlement and
+ * Subs).
  *
  * <p>Commands: {@code post t1 A>B 10.00}, {@code hold h1 A>B 5.00 60s}, {@code posthold p1 h1
  * [3.00]}, {@code void v1 h1}, {@code expire e1 h1}; a trailing {@code &} links a command to the
@@ -53,17 +55,30 @@ final class ScenarioLedger {
       boolean active = true;
       long overdraft = 0;
       long posted = 0;
+      HierarchyRole role = HierarchyRole.NONE;
+      long hierarchy = 0;
       for (int index = 2; index < words.length; index++) {
-        switch (words[index]) {
-          case "bank" -> bankSide = true;
-          case "frozen" -> active = false;
-          case "overdraft" -> overdraft = amount(words[++index], currency);
-          default -> posted = amount(words[index], currency);
+        String word = words[index];
+        if (word.equals("parent")) {
+          role = HierarchyRole.PARENT;
+          hierarchy = nextId;
+        } else if (word.startsWith("settlement:") || word.startsWith("sub:")) {
+          role = word.startsWith("sub:") ? HierarchyRole.SUB : HierarchyRole.SETTLEMENT;
+          hierarchy = ids.get(word.substring(word.indexOf(':') + 1));
+        } else {
+          switch (word) {
+            case "bank" -> bankSide = true;
+            case "frozen" -> active = false;
+            case "overdraft" -> overdraft = amount(words[++index], currency);
+            default -> posted = amount(word, currency);
+          }
         }
       }
       ids.put(name, nextId);
       accounts.put(
-          nextId, new AccountState(nextId, currency, bankSide, overdraft, active, posted, 0, 0));
+          nextId,
+          new AccountState(
+              nextId, currency, bankSide, overdraft, active, posted, 0, 0, role, hierarchy));
       nextId++;
     }
   }

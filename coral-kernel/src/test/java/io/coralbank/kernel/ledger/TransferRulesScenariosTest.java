@@ -18,6 +18,52 @@ class TransferRulesScenariosTest {
   static Stream<Arguments> scenarios() {
     return Stream.of(
         scenario(
+            "money reaches a Sub only through its Parent, which nets to zero",
+            "P USD parent; S USD settlement:P 100.00; U USD sub:P",
+            "post t1 S>P 30.00 &; post t2 P>U 30.00",
+            "t1 applied; t2 applied",
+            "P 0.00; S 70.00; U 30.00"),
+        scenario(
+            "money leaves a Sub for the Settlement only through the Parent",
+            "P USD parent; S USD settlement:P; U USD sub:P 50.00",
+            "post t1 U>P 20.00 &; post t2 P>S 20.00",
+            "t1 applied; t2 applied",
+            "P 0.00; S 20.00; U 30.00"),
+        scenario(
+            "Sub to Sub is refused, same currency or not",
+            "P USD parent; U USD sub:P 50.00; V USD sub:P",
+            "post t1 U>V 1.00",
+            "t1 flow_not_allowed_sub_to_sub",
+            "P 0.00; U 50.00; V 0.00"),
+        scenario(
+            "Settlement to Sub and Sub to Settlement directly are refused",
+            "P USD parent; S USD settlement:P 100.00; U USD sub:P 50.00",
+            "post t1 S>U 1.00; post t2 U>S 1.00",
+            "t1 flow_not_allowed_settlement_to_sub_directly;"
+                + " t2 flow_not_allowed_sub_to_settlement_directly",
+            "P 0.00; S 100.00; U 50.00"),
+        scenario(
+            "a Parent leg without its same-amount partner in the chain is refused",
+            "P USD parent; S USD settlement:P 100.00; U USD sub:P",
+            "post t1 S>P 5.00; |; post t2 S>P 5.00 &; post t3 P>U 4.00; |; post t4 P>U 1.00",
+            "t1 parent_must_net_to_zero; t2 parent_must_net_to_zero;"
+                + " t3 linked_transfer_failed; t4 parent_must_net_to_zero",
+            "P 0.00; S 100.00; U 0.00"),
+        scenario(
+            "a Parent passes money only within its own hierarchy, and never Sub to Sub",
+            "P USD parent; Q USD parent; S USD settlement:P 100.00; T USD settlement:Q;"
+                + " U USD sub:Q; V USD sub:P 10.00",
+            "post t1 S>P 1.00 &; post t2 P>U 1.00; |; post t3 V>P 1.00 &; post t4 P>U 1.00",
+            "t1 parent_must_net_to_zero; t2 linked_transfer_failed;"
+                + " t3 parent_must_net_to_zero; t4 linked_transfer_failed",
+            "P 0.00; Q 0.00; S 100.00; T 0.00; U 0.00; V 10.00"),
+        scenario(
+            "money from another bank reaches a Sub directly",
+            "X USD bank; P USD parent; U USD sub:P",
+            "post t1 X>U 5.00",
+            "t1 applied",
+            "X -5.00; P 0.00; U 5.00"),
+        scenario(
             "a posting moves money from debit to credit",
             "A USD 100.00; B USD",
             "post t1 A>B 30.00",
@@ -173,6 +219,10 @@ class TransferRulesScenariosTest {
         precedenceRow(
             accounts, seed + "post - A>A 0.00 &; post t1 A>A 0.00", "t1 linked_transfer_failed"),
         precedenceRow(accounts, seed + "post t1 A>A 0.00 &", "t1 linked_chain_must_be_closed"),
+        precedenceRow(
+            "P USD parent; S USD settlement:P 100.00; U USD sub:P",
+            "post - S>P 1000.00",
+            "- parent_must_net_to_zero"),
         precedenceRow(accounts, seed + "post - A>A 0.00", "- id_must_be_present"),
         precedenceRow(accounts, seed + "post old A>A 0.00", "old amount_must_be_positive"),
         precedenceRow(accounts, seed + "post old A>A 1.00", "old accounts_must_differ"),
@@ -197,6 +247,18 @@ class TransferRulesScenariosTest {
         precedenceRow(accounts, seed + "post t1 F>A 1000.00", "t1 debit_account_must_be_active"),
         precedenceRow(
             accounts, seed + "hold t1 A>F 1000.00 0s", "t1 credit_account_must_be_active"),
+        precedenceRow(
+            "P USD parent; U USD sub:P; V USD sub:P",
+            "hold t1 U>V 1000.00 0s",
+            "t1 flow_not_allowed_sub_to_sub"),
+        precedenceRow(
+            "P USD parent; S USD settlement:P; U USD sub:P",
+            "hold t1 S>U 1000.00 0s",
+            "t1 flow_not_allowed_settlement_to_sub_directly"),
+        precedenceRow(
+            "P USD parent; S USD settlement:P; U USD sub:P",
+            "hold t1 U>S 1000.00 0s",
+            "t1 flow_not_allowed_sub_to_settlement_directly"),
         precedenceRow(accounts, seed + "posthold t1 spent", "t1 hold_already_posted"),
         precedenceRow(accounts, seed + "posthold t1 gone", "t1 hold_already_voided"),
         precedenceRow(accounts, seed + "@+60s; posthold t1 held 5.00", "t1 hold_expired"),

@@ -31,6 +31,10 @@ final class AdminRejections {
               CURRENCIES_MUST_MATCH,
               DEBIT_ACCOUNT_MUST_BE_ACTIVE,
               CREDIT_ACCOUNT_MUST_BE_ACTIVE,
+              FLOW_NOT_ALLOWED_SUB_TO_SUB,
+              FLOW_NOT_ALLOWED_SETTLEMENT_TO_SUB_DIRECTLY,
+              FLOW_NOT_ALLOWED_SUB_TO_SETTLEMENT_DIRECTLY,
+              PARENT_MUST_NET_TO_ZERO,
               HOLD_ALREADY_POSTED,
               HOLD_ALREADY_VOIDED,
               HOLD_EXPIRED,
@@ -61,6 +65,12 @@ final class AdminRejections {
       case ONE_PARENT_ACCOUNT_PER_CURRENCY ->
           new AdminProblem(
               409, rejection.code(), "The customer already has a PARENT account in this currency.");
+      case PARENT_ACCOUNT_MUST_EXIST ->
+          new AdminProblem(
+              400,
+              rejection.code(),
+              "No parent account with matching currency found: open the SETTLEMENT and PARENT"
+                  + " accounts first.");
     };
   }
 

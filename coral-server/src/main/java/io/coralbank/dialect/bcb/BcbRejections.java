@@ -60,6 +60,27 @@ final class BcbRejections {
       case ACCOUNTS_MUST_DIFFER ->
           new Refusal(400, code, "The debit and credit accounts must differ.");
       case AMOUNT_MUST_BE_POSITIVE -> new Refusal(400, code, "The amount must be positive.");
+      case FLOW_NOT_ALLOWED_SUB_TO_SUB ->
+          new Refusal(400, code, "Sub -> Sub is not a permitted VAS flow.");
+      case FLOW_NOT_ALLOWED_SETTLEMENT_TO_SUB_DIRECTLY ->
+          new Refusal(
+              400,
+              code,
+              "Settlement -> Sub directly is not a permitted VAS flow: credit the Sub account"
+                  + " (Settlement -> Parent -> Sub) with POST"
+                  + " /v1/virtual-accounts/{accountNumber}/transfers/credit.");
+      case FLOW_NOT_ALLOWED_SUB_TO_SETTLEMENT_DIRECTLY ->
+          new Refusal(
+              400,
+              code,
+              "Sub -> Settlement directly is not a permitted VAS flow: debit the Sub account"
+                  + " (Sub -> Parent -> Settlement) with POST"
+                  + " /v1/virtual-accounts/{accountNumber}/transfers/debit.");
+      case PARENT_MUST_NET_TO_ZERO ->
+          new Refusal(
+              400,
+              code,
+              "A Parent account only passes money between its Settlement and Sub accounts.");
       case LINKED_TRANSFER_FAILED,
           LINKED_CHAIN_MUST_BE_CLOSED,
           ID_MUST_BE_PRESENT,

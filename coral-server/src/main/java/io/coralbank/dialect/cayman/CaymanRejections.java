@@ -30,6 +30,12 @@ final class CaymanRejections {
       case CREDIT_ACCOUNT_MUST_BE_ACTIVE ->
           new CaymanRefusal(422, "wallet_not_active", "The destination wallet is not active.");
       case AMOUNT_MUST_BE_POSITIVE -> CaymanRefusal.invalid("Invalid amount: it must be positive.");
+      case FLOW_NOT_ALLOWED_SUB_TO_SUB,
+          FLOW_NOT_ALLOWED_SETTLEMENT_TO_SUB_DIRECTLY,
+          FLOW_NOT_ALLOWED_SUB_TO_SETTLEMENT_DIRECTLY,
+          PARENT_MUST_NET_TO_ZERO ->
+          CaymanRefusal.invalid(
+              "Money cannot move this way between virtual accounts: " + rejection.code() + ".");
       case EXISTS_WITH_DIFFERENT_TYPE,
           EXISTS_WITH_DIFFERENT_DEBIT_ACCOUNT,
           EXISTS_WITH_DIFFERENT_CREDIT_ACCOUNT,
