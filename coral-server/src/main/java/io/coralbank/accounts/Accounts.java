@@ -94,7 +94,7 @@ public class Accounts {
         return new AccountOpening.Refused(onePerCurrency(kind));
       }
     }
-    Optional<Long> parent = parentOf(customerId, asset.get().code());
+    Optional<Long> parent = parentOf(customerId, asset.get().code()).map(Account::id);
     if (kind == AccountKind.SUB && parent.isEmpty()) {
       return new AccountOpening.Refused(AccountOpeningRejection.PARENT_ACCOUNT_MUST_EXIST);
     }
@@ -132,17 +132,6 @@ public class Accounts {
       }
       case CURRENT, WALLET, CARD_FUNDING, CLEARING, FX_LIQUIDITY, FEE_INCOME, SUSPENSE -> {}
     }
-  }
-
-  /** The id of the customer's Parent account in the currency, if it has one. */
-  private Optional<Long> parentOf(UUID customerId, String currency) {
-    return jdbc.sql(
-            "select id from accounts where customer_id = :customer and currency = :currency"
-                + " and kind = 'PARENT'")
-        .param("customer", customerId)
-        .param("currency", currency)
-        .query(Long.class)
-        .optional();
   }
 
   private static AccountOpeningRejection onePerCurrency(AccountKind kind) {
@@ -369,6 +358,29 @@ public class Accounts {
                 + " and currency = :currency order by id limit 1")
         .param("customer", customerId)
         .param("currency", currency)
+        .query(ACCOUNT)
+        .optional();
+  }
+
+  /** The customer's Settlement account in the currency, if it has one. */
+  public Optional<Account> settlementOf(UUID customerId, String currency) {
+    return ofKind(customerId, currency, AccountKind.SETTLEMENT);
+  }
+
+  /** The customer's Parent account in the currency, if it has one. */
+  public Optional<Account> parentOf(UUID customerId, String currency) {
+    return ofKind(customerId, currency, AccountKind.PARENT);
+  }
+
+  private Optional<Account> ofKind(UUID customerId, String currency, AccountKind kind) {
+    return jdbc.sql(
+            "select "
+                + COLUMNS
+                + " from accounts where customer_id = :customer and currency = :currency"
+                + " and kind = :kind order by id limit 1")
+        .param("customer", customerId)
+        .param("currency", currency)
+        .param("kind", kind.name())
         .query(ACCOUNT)
         .optional();
   }

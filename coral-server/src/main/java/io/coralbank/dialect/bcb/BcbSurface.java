@@ -16,6 +16,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BcbSurface implements DialectSurface {
 
+  /** Bermuda Commercial Bank's BIC, which BCB returns with every new virtual account. */
+  static final String BIC = "BPBKBMHM";
+
   @Override
   public String name() {
     return "bcb";

@@ -1,0 +1,261 @@
+package io.coralbank.virtualaccounts;
+
+import io.coralbank.accounts.Account;
+import io.coralbank.accounts.AccountKind;
+import io.coralbank.accounts.AccountOpening;
+import io.coralbank.accounts.Accounts;
+import io.coralbank.jobs.JobHandler;
+import io.coralbank.kernel.ledger.TransferCommand;
+import io.coralbank.ledger.Ledger;
+import io.coralbank.ledger.TransferRequest;
+import io.coralbank.ledger.TransferResult;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Opens Sub accounts (as the {@code virtual-accounts.create} job), reads the hierarchy and moves
+ * money along its two permitted paths.
+ */
+@Service
+public class VirtualAccounts implements JobHandler {
+
+  public static final String CREATE_JOB = "virtual-accounts.create";
+
+  /** BCB's transaction codes for the two paths through the Parent. */
+  public static final String CREDIT_CODE = "ACRT";
+
+  public static final String DEBIT_CODE = "ADBT";
+  static final String UNALLOCATED = "UNALLOCATED";
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final Accounts accounts;
+  private final Ledger ledger;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  VirtualAccounts(Accounts accounts, Ledger ledger, JdbcClient jdbc, Clock clock) {
+    this.accounts = accounts;
+    this.ledger = ledger;
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** The job payload of one item. */
+  public static String payload(VirtualAccountItem item) {
+    return JSON.writeValueAsString(item);
+  }
+
+  @Override
+  public String type() {
+    return CREATE_JOB;
+  }
+
+  @Override
+  public ItemOutcome run(UUID customerId, String payload) {
+    VirtualAccountItem item = JSON.readValue(payload, VirtualAccountItem.class);
+    if (accounts.settlementOf(customerId, item.currency()).isEmpty()) {
+      return new ItemOutcome.Failed("No parent account with matching currency found");
+    }
+    String holder = item.unallocated() ? UNALLOCATED : item.accountHolderName();
+    return switch (accounts.openCustomerAccount(
+        customerId, item.currency(), AccountKind.SUB, holder)) {
+      case AccountOpening.Opened opened -> {
+        jdbc.sql(
+                """
+                insert into virtual_accounts (account_id, client_reference, account_holder_name,
+                                              account_name, dob, native_language_name,
+                                              unallocated, created_at, updated_at)
+                values (:id, :reference, :holder, :name, :dob, :native, :unallocated, :now, :now)
+                """)
+            .param("id", opened.account().id())
+            .param("reference", item.clientReference())
+            .param("holder", holder)
+            .param("name", item.unallocated() ? UNALLOCATED : item.accountName())
+            .param("dob", item.dob())
+            .param("native", item.nativeLanguageName())
+            .param("unallocated", item.unallocated())
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+            .update();
+        yield new ItemOutcome.Succeeded(
+            JSON.writeValueAsString(Map.of("accountNumber", opened.account().number())));
+      }
+      case AccountOpening.Refused refused ->
+          new ItemOutcome.Failed("No parent account with matching currency found");
+    };
+  }
+
+  /** The customer's Settlement, Parent and Sub accounts, in a currency or all, by number. */
+  public List<VirtualAccount> list(UUID customerId, String currency, long offset, int limit) {
+    return jdbc
+        .sql(
+            """
+            select a.id from accounts a
+             where a.customer_id = :customer and a.kind in ('SETTLEMENT', 'PARENT', 'SUB')
+               and (cast(:currency as text) is null or a.currency = :currency)
+             order by a.account_number offset :offset limit :limit
+            """)
+        .param("customer", customerId)
+        .param("currency", currency)
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(Long.class)
+        .list()
+        .stream()
+        .map(id -> view(accounts.find(id).orElseThrow()))
+        .toList();
+  }
+
+  public long count(UUID customerId, String currency) {
+    return jdbc.sql(
+            """
+            select count(*) from accounts a
+             where a.customer_id = :customer and a.kind in ('SETTLEMENT', 'PARENT', 'SUB')
+               and (cast(:currency as text) is null or a.currency = :currency)
+            """)
+        .param("customer", customerId)
+        .param("currency", currency)
+        .query(Long.class)
+        .single();
+  }
+
+  /** The customer's Settlement, Parent or Sub account with this number. */
+  public Optional<VirtualAccount> find(UUID customerId, String number) {
+    return accounts
+        .findForCustomer(customerId, number)
+        .filter(VirtualAccounts::inHierarchy)
+        .map(this::view);
+  }
+
+  /** What a PATCH changed; names are accepted once, for an account opened unallocated. */
+  public sealed interface Update {
+    record Updated(VirtualAccount account) implements Update {}
+
+    record NotFound() implements Update {}
+
+    /** Names can be set only once, on an account opened unallocated. */
+    record NamesAlreadySet() implements Update {}
+  }
+
+  public Update update(
+      UUID customerId,
+      String number,
+      String clientReference,
+      String accountHolderName,
+      String accountName,
+      LocalDate dob,
+      String nativeLanguageName) {
+    Optional<VirtualAccount> found =
+        find(customerId, number).filter(va -> va.account().kind() == AccountKind.SUB);
+    if (found.isEmpty()) {
+      return new Update.NotFound();
+    }
+    boolean namesGiven =
+        accountHolderName != null
+            || accountName != null
+            || dob != null
+            || nativeLanguageName != null;
+    if (namesGiven && !found.get().unallocated()) {
+      return new Update.NamesAlreadySet();
+    }
+    jdbc.sql(
+            """
+            update virtual_accounts
+               set client_reference = coalesce(:reference, client_reference),
+                   account_holder_name = coalesce(:holder, account_holder_name),
+                   account_name = coalesce(:name, account_name),
+                   dob = coalesce(:dob, dob),
+                   native_language_name = coalesce(:native, native_language_name),
+                   unallocated = unallocated and not :names,
+                   updated_at = :now
+             where account_id = :id
+            """)
+        .param("reference", clientReference)
+        .param("holder", accountHolderName)
+        .param("name", accountName)
+        .param("dob", dob)
+        .param("native", nativeLanguageName)
+        .param("names", namesGiven)
+        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+        .param("id", found.get().account().id())
+        .update();
+    return new Update.Updated(find(customerId, number).orElseThrow());
+  }
+
+  /**
+   * Settlement -> Parent -> Sub: one ledger transaction of two linked legs, so the Parent nets to
+   * zero. Returns the ledger's answer for the first leg (the chain succeeds or fails as one).
+   */
+  public TransferResult credit(Account sub, long amount, String transferId, String description) {
+    return move(sub, amount, transferId, description, true);
+  }
+
+  /** Sub -> Parent -> Settlement, the way back. */
+  public TransferResult debit(Account sub, long amount, String transferId, String description) {
+    return move(sub, amount, transferId, description, false);
+  }
+
+  private TransferResult move(
+      Account sub, long amount, String transferId, String description, boolean credit) {
+    Account settlement = accounts.settlementOf(sub.customerId(), sub.currency()).orElseThrow();
+    Account parent = accounts.parentOf(sub.customerId(), sub.currency()).orElseThrow();
+    long from = credit ? settlement.id() : sub.id();
+    long to = credit ? sub.id() : settlement.id();
+    String code = credit ? CREDIT_CODE : DEBIT_CODE;
+    List<TransferResult> results =
+        ledger.submit(
+            List.of(
+                new TransferRequest(
+                    new TransferCommand.Posting(
+                        transferId + ":in", from, parent.id(), sub.currency(), amount, true),
+                    code,
+                    description),
+                new TransferRequest(
+                    new TransferCommand.Posting(
+                        transferId + ":out", parent.id(), to, sub.currency(), amount, false),
+                    code,
+                    description)));
+    for (TransferResult result : results) {
+      if (result instanceof TransferResult.Rejected rejected
+          && rejected.rejection() != io.coralbank.kernel.ledger.Rejection.LINKED_TRANSFER_FAILED) {
+        return rejected;
+      }
+    }
+    return results.getFirst();
+  }
+
+  static boolean inHierarchy(Account account) {
+    return account.kind() == AccountKind.SETTLEMENT
+        || account.kind() == AccountKind.PARENT
+        || account.kind() == AccountKind.SUB;
+  }
+
+  private VirtualAccount view(Account account) {
+    return jdbc.sql(
+            """
+            select client_reference, account_holder_name, account_name, dob,
+                   native_language_name, unallocated
+              from virtual_accounts where account_id = :id
+            """)
+        .param("id", account.id())
+        .query(
+            (row, number) ->
+                new VirtualAccount(
+                    account,
+                    row.getString("client_reference"),
+                    row.getString("account_holder_name"),
+                    row.getString("account_name"),
+                    row.getObject("dob", LocalDate.class),
+                    row.getString("native_language_name"),
+                    row.getBoolean("unallocated")))
+        .optional()
+        .orElse(new VirtualAccount(account, null, null, null, null, null, false));
+  }
+}
