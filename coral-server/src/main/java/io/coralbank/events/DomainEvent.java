@@ -12,6 +12,10 @@ public record DomainEvent(UUID customerId, Subject subject, String subjectId, St
   /** The kinds of object whose changes are reported. */
   public enum Subject {
     PAYMENT,
-    PAYMENT_INTENT
+    PAYMENT_INTENT,
+    /** Money from another bank arrived; the subject is the ledger transfer that credited it. */
+    DEPOSIT,
+    /** A background job finished; the subject is the job's id. */
+    JOB
   }
 }

@@ -85,9 +85,12 @@ public class Events {
             select :event, id, 'PENDING', :now, :now
               from webhook_endpoints
              where customer_id = :customer and dialect = :dialect and not deleted
-               and (:type = any(events) or '*' = any(events))
+               and (case when cast(:target as text) is null
+                         then :type = any(events) or '*' = any(events)
+                         else id = :target end)
             """)
         .param("event", event.id())
+        .param("target", event.targetEndpointId())
         .param("now", now.atOffset(ZoneOffset.UTC))
         .param("customer", customerId)
         .param("dialect", event.dialect())

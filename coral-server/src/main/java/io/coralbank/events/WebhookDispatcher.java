@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Delivers due webhook attempts. Each attempt is claimed first (its next attempt time moves past
@@ -34,6 +36,7 @@ public class WebhookDispatcher {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final int BATCH = 50;
+  private static final JsonMapper HEADERS_JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
   private final WebhookEndpoints endpoints;
@@ -73,7 +76,9 @@ public class WebhookDispatcher {
       String payload,
       int attempts,
       Instant eventCreatedAt,
-      boolean endpointDeleted) {}
+      boolean endpointDeleted,
+      String endpointId,
+      String customHeaders) {}
 
   @Scheduled(fixedDelayString = "${coral.webhooks.poll-interval}")
   public void deliverDue() {
@@ -101,7 +106,7 @@ public class WebhookDispatcher {
               from due, events e, webhook_endpoints w
              where d.id = due.id and e.id = d.event_id and w.id = d.endpoint_id
             returning d.id, d.event_id, e.dialect, w.url, w.secret_encrypted, e.payload,
-                      d.attempts, e.created_at, w.deleted
+                      d.attempts, e.created_at, w.deleted, w.id as endpoint_id, w.custom_headers
             """)
         .param("now", now.atOffset(ZoneOffset.UTC))
         .param(
@@ -118,7 +123,9 @@ public class WebhookDispatcher {
                     row.getString("payload"),
                     row.getInt("attempts"),
                     row.getObject("created_at", OffsetDateTime.class).toInstant(),
-                    row.getBoolean("deleted")))
+                    row.getBoolean("deleted"),
+                    row.getString("endpoint_id"),
+                    row.getString("custom_headers")))
         .list();
   }
 
@@ -129,15 +136,23 @@ public class WebhookDispatcher {
       return;
     }
     WebhookSigner signer = signers.get(attempt.dialect());
+    URI url = URI.create(attempt.url());
+    String body = signer.bodyFor(attempt.payload(), attempt.endpointId());
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(attempt.url()))
+        HttpRequest.newBuilder(url)
             .timeout(properties.attemptTimeout())
             .header("Content-Type", "application/json")
             .header("User-Agent", "Coral-Webhooks/1")
-            .POST(HttpRequest.BodyPublishers.ofString(attempt.payload()));
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    // The client's own headers first, so a signature header can never be overridden by them.
+    if (attempt.customHeaders() != null) {
+      HEADERS_JSON
+          .readValue(attempt.customHeaders(), new TypeReference<Map<String, String>>() {})
+          .forEach(request::header);
+    }
     signer
-        .headers(endpoints.secretOf(attempt.secret()), attempt.payload(), clock.instant())
-        .forEach(request::header);
+        .headers(endpoints.secretOf(attempt.secret()), url, body, clock.instant())
+        .forEach(request::setHeader);
     try {
       HttpResponse<Void> response =
           http.send(request.build(), HttpResponse.BodyHandlers.discarding());

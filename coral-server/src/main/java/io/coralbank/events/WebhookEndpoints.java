@@ -75,6 +75,62 @@ public class WebhookEndpoints {
     return new Registered(find(customerId, dialect, id).orElseThrow(), secret);
   }
 
+  /**
+   * Registers an endpoint signed with a secret the customer already has (BCB signs with the API
+   * client's message signing secret), still encrypted, with headers echoed on every delivery.
+   */
+  public WebhookEndpoint registerWithSecret(
+      UUID customerId,
+      String dialect,
+      String id,
+      String url,
+      List<String> events,
+      byte[] secretEncrypted,
+      java.util.Map<String, String> customHeaders) {
+    Instant now = clock.instant();
+    jdbc.sql(
+            """
+            insert into webhook_endpoints (id, customer_id, dialect, url, events,
+                                           secret_encrypted, custom_headers, created_at,
+                                           updated_at)
+            values (:id, :customer, :dialect, :url, :events, :secret, :headers, :now, :now)
+            """)
+        .param("id", id)
+        .param("customer", customerId)
+        .param("dialect", dialect)
+        .param("url", url)
+        .param("events", events.toArray(String[]::new))
+        .param("secret", secretEncrypted)
+        .param(
+            "headers",
+            customHeaders == null || customHeaders.isEmpty()
+                ? null
+                : tools.jackson.databind.json.JsonMapper.builder()
+                    .build()
+                    .writeValueAsString(customHeaders))
+        .param("now", now.atOffset(ZoneOffset.UTC))
+        .update();
+    return find(customerId, dialect, id).orElseThrow();
+  }
+
+  /** Custom headers of an endpoint, as registered. */
+  public java.util.Map<String, String> customHeaders(String id) {
+    String text =
+        jdbc.sql("select custom_headers from webhook_endpoints where id = :id")
+            .param("id", id)
+            .query(String.class)
+            .optional()
+            .orElse(null);
+    return text == null
+        ? java.util.Map.of()
+        : tools.jackson.databind.json.JsonMapper.builder()
+            .build()
+            .readValue(
+                text,
+                new tools.jackson.core.type.TypeReference<
+                    java.util.LinkedHashMap<String, String>>() {});
+  }
+
   public Optional<WebhookEndpoint> find(UUID customerId, String dialect, String id) {
     return jdbc.sql(
             "select * from webhook_endpoints where id = :id and customer_id = :customer"

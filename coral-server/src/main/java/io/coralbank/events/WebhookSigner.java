@@ -1,5 +1,6 @@
 package io.coralbank.events;
 
+import java.net.URI;
 import java.time.Instant;
 import java.util.Map;
 
@@ -9,6 +10,17 @@ public interface WebhookSigner {
   /** The dialect this signer signs for, as stored on endpoints and events. */
   String dialect();
 
-  /** Headers for one attempt at {@code at}; called again, with a new time, for every retry. */
-  Map<String, String> headers(String secret, String body, Instant at);
+  /**
+   * Headers for one attempt at {@code at} of sending {@code body} to {@code url}; called again,
+   * with a new time, for every retry.
+   */
+  Map<String, String> headers(String secret, URI url, String body, Instant at);
+
+  /**
+   * The body sent to one endpoint: the stored payload, or (for a dialect whose notification names
+   * its subscription) the payload made that endpoint's. The same for every attempt.
+   */
+  default String bodyFor(String payload, String endpointId) {
+    return payload;
+  }
 }

@@ -153,6 +153,20 @@ public class ApiClients {
     return new IssuedCredentials(find(customerId, clientId).orElseThrow(), secret, signingSecret);
   }
 
+  /**
+   * The client's BCB message signing secret, still encrypted: what signs the notifications and
+   * callbacks its customer receives. Empty for another customer's client or one without a secret.
+   */
+  public Optional<byte[]> signingSecretEncrypted(UUID customerId, UUID clientId) {
+    return jdbc.sql(
+            "select signing_secret_encrypted from api_clients where client_id = :id and customer_id ="
+                + " :customer and signing_secret_encrypted is not null")
+        .param("id", clientId)
+        .param("customer", customerId)
+        .query(byte[].class)
+        .optional();
+  }
+
   /** The client, if it exists and belongs to {@code customerId}. */
   public Optional<ApiClient> find(UUID customerId, UUID clientId) {
     return jdbc.sql(

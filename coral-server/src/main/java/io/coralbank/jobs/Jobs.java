@@ -1,5 +1,7 @@
 package io.coralbank.jobs;
 
+import io.coralbank.events.DomainEvent;
+import io.coralbank.events.Events;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -54,8 +56,10 @@ public class Jobs {
   private final Map<String, JobHandler> handlers;
   private final TransactionTemplate transactions;
   private final Clock clock;
+  private final Events events;
 
   Jobs(
+      Events events,
       JdbcClient jdbc,
       List<JobHandler> handlers,
       PlatformTransactionManager transactionManager,
@@ -65,6 +69,7 @@ public class Jobs {
         handlers.stream().collect(Collectors.toMap(JobHandler::type, Function.identity()));
     this.transactions = new TransactionTemplate(transactionManager);
     this.clock = clock;
+    this.events = events;
   }
 
   /** Stores a job of {@code type} with one item per payload; the worker runs it later. */
@@ -74,6 +79,7 @@ public class Jobs {
       String type,
       String callbackUrl,
       Map<String, String> customHeaders,
+      String callbackEndpointId,
       List<String> payloads) {
     if (!handlers.containsKey(type)) {
       throw new IllegalArgumentException("No handler for job type " + type);
@@ -83,9 +89,11 @@ public class Jobs {
     jdbc.sql(
             """
             insert into jobs (id, customer_id, type, status, callback_url, custom_headers, total,
-                              created_at, updated_at)
-            values (:id, :customer, :type, 'Pending', :callback, :headers, :total, :now, :now)
+                              callback_endpoint_id, created_at, updated_at)
+            values (:id, :customer, :type, 'Pending', :callback, :headers, :total, :endpoint,
+                    :now, :now)
             """)
+        .param("endpoint", callbackEndpointId)
         .param("id", id)
         .param("customer", customerId)
         .param("type", type)
@@ -278,16 +286,33 @@ public class Jobs {
   }
 
   private void finishIfDone(UUID jobId, Instant now) {
-    jdbc.sql(
-            """
+    int finished =
+        jdbc.sql(
+                """
             update jobs
                set status = case when failed > 0 then 'CompletedWithErrors' else 'Completed' end,
                    updated_at = :now
              where id = :id and status in ('Pending', 'InProgress')
                and completed + failed = total
             """)
-        .param("now", now.atOffset(ZoneOffset.UTC))
+            .param("now", now.atOffset(ZoneOffset.UTC))
+            .param("id", jobId)
+            .update();
+    if (finished == 1) {
+      Job job =
+          jdbc.sql("select * from jobs where id = :id").param("id", jobId).query(JOB).single();
+      // In the transaction that finished the job, so the callback is sent exactly when it is done.
+      events.publish(
+          new DomainEvent(
+              job.customerId(), DomainEvent.Subject.JOB, jobId.toString(), job.status().name()));
+    }
+  }
+
+  /** The endpoint that receives the job's completion callback, if the client gave a URL. */
+  public Optional<String> callbackEndpointOf(UUID jobId) {
+    return jdbc.sql("select callback_endpoint_id from jobs where id = :id")
         .param("id", jobId)
-        .update();
+        .query(String.class)
+        .optional();
   }
 }

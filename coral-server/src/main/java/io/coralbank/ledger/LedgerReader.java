@@ -171,6 +171,40 @@ public class LedgerReader {
   }
 
   /** The highest posting id of an account: the bound that keeps a paged statement stable. */
+  /** A transfer as the journal recorded it. */
+  public record RecordedTransfer(
+      String transferId,
+      String transactionId,
+      long debitAccountId,
+      long creditAccountId,
+      String assetCode,
+      long amount,
+      String code,
+      String description) {}
+
+  /** The transfer with this id, if the journal has it. */
+  public Optional<RecordedTransfer> transfer(String transferId) {
+    return jdbc.sql(
+            """
+            select transfer_id, transaction_id, debit_account_id, credit_account_id, asset_code,
+                   amount, code, description
+              from ledger_transfers where transfer_id = :id
+            """)
+        .param("id", transferId)
+        .query(
+            (row, number) ->
+                new RecordedTransfer(
+                    row.getString("transfer_id"),
+                    row.getString("transaction_id"),
+                    row.getLong("debit_account_id"),
+                    row.getLong("credit_account_id"),
+                    row.getString("asset_code"),
+                    row.getLong("amount"),
+                    row.getString("code"),
+                    row.getString("description")))
+        .optional();
+  }
+
   /** When money last moved on the account (its newest posting), if it ever did. */
   public Optional<Instant> lastPostedAt(long accountId) {
     return jdbc.sql(

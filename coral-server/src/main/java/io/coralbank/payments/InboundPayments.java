@@ -4,6 +4,8 @@ import io.coralbank.accounts.Account;
 import io.coralbank.accounts.AccountKind;
 import io.coralbank.accounts.Accounts;
 import io.coralbank.accounts.Rail;
+import io.coralbank.events.DomainEvent;
+import io.coralbank.events.Events;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.ledger.Ledger;
 import io.coralbank.ledger.TransferRequest;
@@ -22,10 +24,12 @@ public class InboundPayments {
 
   private final Accounts accounts;
   private final Ledger ledger;
+  private final Events events;
 
-  InboundPayments(Accounts accounts, Ledger ledger) {
+  InboundPayments(Accounts accounts, Ledger ledger, Events events) {
     this.accounts = accounts;
     this.ledger = ledger;
+    this.events = events;
   }
 
   /**
@@ -35,11 +39,19 @@ public class InboundPayments {
    */
   public TransferResult credit(Account account, long amount, String reference, String transferId) {
     Account clearing = accounts.bankAccount(AccountKind.CLEARING, account.currency(), Rail.SWIFT);
-    return ledger.submit(
-        new TransferRequest(
-            new TransferCommand.Posting(
-                transferId, clearing.id(), account.id(), account.currency(), amount, false),
-            ACCOUNT_CREDIT_CODE,
-            reference));
+    TransferResult result =
+        ledger.submit(
+            new TransferRequest(
+                new TransferCommand.Posting(
+                    transferId, clearing.id(), account.id(), account.currency(), amount, false),
+                ACCOUNT_CREDIT_CODE,
+                reference));
+    // Subscribers hear of the deposit once: a retry that found it applied already stays quiet.
+    if (result instanceof TransferResult.Applied) {
+      events.publish(
+          new DomainEvent(
+              account.customerId(), DomainEvent.Subject.DEPOSIT, transferId, "CREDITED"));
+    }
+    return result;
   }
 }

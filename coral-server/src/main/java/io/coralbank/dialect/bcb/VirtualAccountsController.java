@@ -3,7 +3,10 @@ package io.coralbank.dialect.bcb;
 import io.coralbank.accounts.Account;
 import io.coralbank.accounts.AccountKind;
 import io.coralbank.accounts.Accounts;
+import io.coralbank.events.WebhookEndpoints;
+import io.coralbank.events.WebhookUrls;
 import io.coralbank.idempotency.TransferIds;
+import io.coralbank.identity.ApiClients;
 import io.coralbank.jobs.Job;
 import io.coralbank.jobs.Jobs;
 import io.coralbank.kernel.money.Amounts;
@@ -13,6 +16,7 @@ import io.coralbank.kernel.money.InvalidAmountException;
 import io.coralbank.ledger.Balance;
 import io.coralbank.ledger.LedgerReader;
 import io.coralbank.ledger.TransferResult;
+import io.coralbank.platform.CoralProperties;
 import io.coralbank.virtualaccounts.VirtualAccount;
 import io.coralbank.virtualaccounts.VirtualAccountItem;
 import io.coralbank.virtualaccounts.VirtualAccounts;
@@ -30,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -59,8 +64,14 @@ class VirtualAccountsController {
   private final AssetCatalogue assets;
   private final BcbPageTokens tokens;
   private final Clock clock;
+  private final WebhookEndpoints endpoints;
+  private final ApiClients clients;
+  private final CoralProperties coral;
 
   VirtualAccountsController(
+      WebhookEndpoints endpoints,
+      ApiClients clients,
+      CoralProperties coral,
       VirtualAccounts virtualAccounts,
       Jobs jobs,
       Accounts accounts,
@@ -75,6 +86,9 @@ class VirtualAccountsController {
     this.assets = assets;
     this.tokens = tokens;
     this.clock = clock;
+    this.endpoints = endpoints;
+    this.clients = clients;
+    this.coral = coral;
   }
 
   @RequiresPermission("create-virtual-accounts")
@@ -93,27 +107,77 @@ class VirtualAccountsController {
         || request.items().size() > MAXIMUM_ITEMS) {
       throw malformed("items must hold 1 to " + MAXIMUM_ITEMS + " accounts.");
     }
+    Map<String, String> headers = customHeaders(request.customHeaders());
     if (request.callbackUrl() != null) {
-      // Coral does not deliver job callbacks yet; accepting the URL and never calling it would
-      // mislead, so it is refused until delivery exists. Poll GET /v1/jobs/{jobId} instead.
-      throw malformed(
-          "callbackUrl is not supported by this server yet: poll GET /v1/jobs/{jobId} instead.");
-    }
-    if (request.customHeaders() != null) {
-      throw malformed(
-          "customHeaders are echoed only in callbacks, which this server does not send yet.");
+      WebhookUrls.problem(request.callbackUrl(), coral.mode())
+          .ifPresent(
+              problem -> {
+                throw malformed("callbackUrl: " + problem);
+              });
     }
     List<String> payloads = new ArrayList<>();
     for (int index = 0; index < request.items().size(); index++) {
       payloads.add(
           VirtualAccounts.payload(item(request.items().get(index), "items[" + index + "]")));
     }
+    String callbackEndpoint = null;
+    if (request.callbackUrl() != null) {
+      // The completion callback is signed like every BCB notification: with this client's
+      // message signing secret, on an endpoint of its own that only this job's event reaches.
+      callbackEndpoint =
+          endpoints
+              .registerWithSecret(
+                  caller.customerId(),
+                  BcbEvents.DIALECT,
+                  UUID.randomUUID().toString(),
+                  request.callbackUrl(),
+                  List.of(BcbEvents.JOB_STATUS),
+                  clients
+                      .signingSecretEncrypted(caller.customerId(), caller.clientId())
+                      .orElseThrow(),
+                  headers)
+              .id();
+    }
     Job job =
-        jobs.submit(caller.customerId(), VirtualAccounts.CREATE_JOB, null, Map.of(), payloads);
+        jobs.submit(
+            caller.customerId(),
+            VirtualAccounts.CREATE_JOB,
+            request.callbackUrl(),
+            headers,
+            callbackEndpoint,
+            payloads);
     String base = http.getRequestURL().toString().replaceFirst("/v1/virtual-accounts$", "");
     String statusUrl = base + "/v1/jobs/" + job.id();
     return new VirtualAccountViews.JobAccepted(
         job.id().toString(), job.status().name(), statusUrl, statusUrl + "/results");
+  }
+
+  /** BCB's limits: at most 10 headers, keys of at most 50 and values of at most 500 characters. */
+  private static Map<String, String> customHeaders(Map<String, String> headers) {
+    if (headers == null) {
+      return Map.of();
+    }
+    if (headers.size() > 10) {
+      throw malformed("customHeaders: at most 10 headers.");
+    }
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      if (header.getKey().isBlank()
+          || header.getKey().length() > 50
+          || !header.getKey().matches("[A-Za-z0-9-]+")
+          || header.getValue() == null
+          || header.getValue().length() > 500
+          || header.getValue().contains("\n")
+          || header.getValue().contains("\r")) {
+        throw malformed(
+            "customHeaders: keys are 1 to 50 letters, digits or dashes; values at most 500"
+                + " characters on one line.");
+      }
+      if (header.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("bcb-")
+          || header.getKey().equalsIgnoreCase("Content-Type")) {
+        throw malformed("customHeaders: " + header.getKey() + " is set by the bank.");
+      }
+    }
+    return headers;
   }
 
   private VirtualAccountItem item(VirtualAccountViews.Item item, String name) {

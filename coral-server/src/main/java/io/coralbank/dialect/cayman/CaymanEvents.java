@@ -64,6 +64,7 @@ class CaymanEvents implements EventRenderer {
               .findForCustomer(event.customerId(), event.subjectId())
               .filter(payment -> payment.publicId() != null)
               .flatMap(payment -> transferEvent(payment, at));
+      case DEPOSIT, JOB -> Optional.empty();
       case PAYMENT_INTENT ->
           intents
               .findForCustomer(event.customerId(), event.subjectId())

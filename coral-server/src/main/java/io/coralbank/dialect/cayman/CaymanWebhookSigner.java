@@ -1,6 +1,7 @@
 package io.coralbank.dialect.cayman;
 
 import io.coralbank.events.WebhookSigner;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -25,7 +26,7 @@ class CaymanWebhookSigner implements WebhookSigner {
   }
 
   @Override
-  public Map<String, String> headers(String secret, String body, Instant at) {
+  public Map<String, String> headers(String secret, URI url, String body, Instant at) {
     long timestamp = at.getEpochSecond();
     return Map.of("X-Signature", "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body));
   }

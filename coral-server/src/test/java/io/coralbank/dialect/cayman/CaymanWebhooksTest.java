@@ -67,6 +67,20 @@ class CaymanWebhooksTest extends CaymanSandboxTest {
     assertThat(received).hasSizeGreaterThanOrEqualTo(count);
   }
 
+  private void awaitFailureRecorded(String endpointId) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode log =
+          body(admin("GET", "/admin/v1/webhooks/deliveries?endpointId=" + endpointId, null))
+              .path("data");
+      if (!log.isEmpty() && log.get(0).path("lastStatusCode").asInt() == 500) {
+        return;
+      }
+      sleep(50);
+    }
+    throw new AssertionError("The failed attempt was never recorded");
+  }
+
   /** What a receiver does: split the header, recompute the HMAC over "t.body", compare. */
   private static long verifiedTimestamp(Received delivery, String secret) throws Exception {
     String timestamp = null;
@@ -129,6 +143,8 @@ class CaymanWebhooksTest extends CaymanSandboxTest {
             .path("id")
             .asString();
     awaitReceived(1);
+    // Move the clock only once the failure is recorded: the retry is planned from that moment.
+    awaitFailureRecorded(endpoint.path("id").asString());
     clock.set(clock.instant().plus(Duration.ofSeconds(31)));
     awaitReceived(2);
 

@@ -1,0 +1,157 @@
+package io.coralbank.dialect.bcb;
+
+import io.coralbank.events.WebhookEndpoint;
+import io.coralbank.events.WebhookEndpoints;
+import io.coralbank.events.WebhookUrls;
+import io.coralbank.identity.ApiClients;
+import io.coralbank.platform.CoralProperties;
+import io.coralbank.web.Caller;
+import io.coralbank.web.FailureKind;
+import io.coralbank.web.RequestRefused;
+import io.coralbank.web.RequiresPermission;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * BCB's notification subscriptions: a webhook URL and a topic ({@code Deposits}), with custom
+ * headers echoed on every delivery; signed with the subscribing client's message signing secret.
+ */
+@RestController
+class NotificationsController {
+
+  static final List<String> TOPICS = List.of(BcbEvents.DEPOSITS);
+
+  record SubscriptionRequest(String url, String topic, Map<String, String> customHeaders) {}
+
+  record Subscription(
+      String subscriptionId,
+      String url,
+      String topic,
+      Map<String, String> customHeaders,
+      boolean active,
+      String createdAt) {}
+
+  private final WebhookEndpoints endpoints;
+  private final ApiClients clients;
+  private final CoralProperties coral;
+
+  NotificationsController(WebhookEndpoints endpoints, ApiClients clients, CoralProperties coral) {
+    this.endpoints = endpoints;
+    this.clients = clients;
+    this.coral = coral;
+  }
+
+  @RequiresPermission("manage-notifications")
+  @PostMapping(
+      path = "/v1/notifications/subscriptions",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  @ResponseStatus(HttpStatus.CREATED)
+  Subscription subscribe(@RequestBody SubscriptionRequest request, Caller caller) {
+    WebhookUrls.problem(request.url(), coral.mode())
+        .ifPresent(
+            problem -> {
+              throw malformed(problem);
+            });
+    if (request.topic() == null || !TOPICS.contains(request.topic())) {
+      throw malformed("topic must be one of " + String.join(", ", TOPICS) + ".");
+    }
+    if (request.customHeaders() != null && request.customHeaders().size() > 10) {
+      throw malformed("customHeaders: at most 10 headers.");
+    }
+    if (request.customHeaders() != null) {
+      request
+          .customHeaders()
+          .forEach(
+              (key, value) -> {
+                if (!key.matches("[A-Za-z0-9-]{1,50}")
+                    || key.toLowerCase(java.util.Locale.ROOT).startsWith("bcb-")
+                    || value == null
+                    || value.length() > 500
+                    || value.contains("\n")) {
+                  throw malformed(
+                      "customHeaders: keys are 1 to 50 letters, digits or dashes (not Bcb-...);"
+                          + " values at most 500 characters on one line.");
+                }
+              });
+    }
+    WebhookEndpoint endpoint =
+        endpoints.registerWithSecret(
+            caller.customerId(),
+            BcbEvents.DIALECT,
+            UUID.randomUUID().toString(),
+            request.url(),
+            List.of(request.topic()),
+            clients.signingSecretEncrypted(caller.customerId(), caller.clientId()).orElseThrow(),
+            request.customHeaders());
+    return view(endpoint);
+  }
+
+  @RequiresPermission("manage-notifications")
+  @GetMapping(
+      path = "/v1/notifications/subscriptions",
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  List<Subscription> list(Caller caller) {
+    return endpoints.page(caller.customerId(), BcbEvents.DIALECT, null, 1000).stream()
+        .filter(endpoint -> TOPICS.containsAll(endpoint.events()))
+        .map(this::view)
+        .toList();
+  }
+
+  @RequiresPermission("manage-notifications")
+  @GetMapping(
+      path = "/v1/notifications/subscriptions/{subscriptionId}",
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  Subscription subscription(@PathVariable String subscriptionId, Caller caller) {
+    return endpoints
+        .find(caller.customerId(), BcbEvents.DIALECT, subscriptionId)
+        .filter(endpoint -> TOPICS.containsAll(endpoint.events()))
+        .map(this::view)
+        .orElseThrow(NotificationsController::notFound);
+  }
+
+  /** Deactivates the subscription: nothing more is sent to it. */
+  @RequiresPermission("manage-notifications")
+  @DeleteMapping(
+      path = "/v1/notifications/subscriptions/{subscriptionId}",
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  Subscription deactivate(@PathVariable String subscriptionId, Caller caller) {
+    Subscription current = subscription(subscriptionId, caller);
+    endpoints.delete(caller.customerId(), BcbEvents.DIALECT, subscriptionId);
+    return new Subscription(
+        current.subscriptionId(),
+        current.url(),
+        current.topic(),
+        current.customHeaders(),
+        false,
+        current.createdAt());
+  }
+
+  private Subscription view(WebhookEndpoint endpoint) {
+    return new Subscription(
+        endpoint.id(),
+        endpoint.url(),
+        endpoint.events().getFirst(),
+        endpoints.customHeaders(endpoint.id()),
+        true,
+        endpoint.createdAt().toString());
+  }
+
+  private static BcbRejections.Refusal notFound() {
+    return new BcbRejections.Refusal(404, "NOT_FOUND", "Subscription not found");
+  }
+
+  private static RequestRefused malformed(String message) {
+    return new RequestRefused(FailureKind.MALFORMED_REQUEST, message);
+  }
+}
