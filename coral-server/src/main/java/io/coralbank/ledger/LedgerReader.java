@@ -171,6 +171,38 @@ public class LedgerReader {
   }
 
   /** The highest posting id of an account: the bound that keeps a paged statement stable. */
+  /** Every posting of a ledger transaction, in journal order. */
+  public List<PostingView> postingsOfTransaction(String transactionId) {
+    return jdbc.sql(
+            "select p.id, p.transaction_id, p.transfer_id, p.account_id,"
+                + " p.counterparty_account_id, p.amount, p.balance_after, p.posted_at,"
+                + " t.code, t.description"
+                + " from ledger_postings p join ledger_transfers t on t.transfer_id = p.transfer_id"
+                + " where p.transaction_id = :id order by p.id")
+        .param("id", transactionId)
+        .query(POSTING)
+        .list();
+  }
+
+  /** When the transaction was made, and the transaction that reversed it, if any. */
+  public record TransactionState(Instant createdAt, String reversedBy) {}
+
+  public Optional<TransactionState> transaction(String transactionId) {
+    return jdbc.sql(
+            """
+            select t.created_at, r.id as reversed_by
+              from ledger_transactions t left join ledger_transactions r on r.reverses = t.id
+             where t.id = :id
+            """)
+        .param("id", transactionId)
+        .query(
+            (row, number) ->
+                new TransactionState(
+                    row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                    row.getString("reversed_by")))
+        .optional();
+  }
+
   /** A transfer as the journal recorded it. */
   public record RecordedTransfer(
       String transferId,

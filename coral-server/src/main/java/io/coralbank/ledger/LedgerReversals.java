@@ -38,14 +38,15 @@ public class LedgerReversals {
     if (!exists) {
       return new ReversalResult.NotFound();
     }
-    // Back the way each amount came: the original credit account pays the original debit.
+    // Back the way each amount came, last leg first: the original credit account pays the original
+    // debit, so a chain through a Parent is undone through the Parent in the permitted order.
     List<Map<String, Object>> moves =
         jdbc.sql(
                 """
                 select transfer_id, debit_account_id, credit_account_id, asset_code, amount
                   from ledger_transfers
                  where transaction_id = :id and type in ('POSTING', 'POST_HOLD')
-                 order by sequence
+                 order by sequence desc
                 """)
             .param("id", transactionId)
             .query()

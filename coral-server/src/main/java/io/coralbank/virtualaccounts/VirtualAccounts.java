@@ -7,6 +7,10 @@ import io.coralbank.accounts.Accounts;
 import io.coralbank.jobs.JobHandler;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.ledger.Ledger;
+import io.coralbank.ledger.LedgerReader;
+import io.coralbank.ledger.LedgerReversals;
+import io.coralbank.ledger.PostingView;
+import io.coralbank.ledger.ReversalResult;
 import io.coralbank.ledger.TransferRequest;
 import io.coralbank.ledger.TransferResult;
 import java.time.Clock;
@@ -38,12 +42,22 @@ public class VirtualAccounts implements JobHandler {
 
   private final Accounts accounts;
   private final Ledger ledger;
+  private final LedgerReader ledgerReader;
+  private final LedgerReversals reversals;
   private final JdbcClient jdbc;
   private final Clock clock;
 
-  VirtualAccounts(Accounts accounts, Ledger ledger, JdbcClient jdbc, Clock clock) {
+  VirtualAccounts(
+      Accounts accounts,
+      Ledger ledger,
+      LedgerReader ledgerReader,
+      LedgerReversals reversals,
+      JdbcClient jdbc,
+      Clock clock) {
     this.accounts = accounts;
     this.ledger = ledger;
+    this.ledgerReader = ledgerReader;
+    this.reversals = reversals;
     this.jdbc = jdbc;
     this.clock = clock;
   }
@@ -229,6 +243,77 @@ public class VirtualAccounts implements JobHandler {
       }
     }
     return results.getFirst();
+  }
+
+  /** The sum of the customer's Sub account balances in the currency, in minor units. */
+  public long totalOfSubs(UUID customerId, String currency) {
+    return jdbc.sql(
+            """
+            select coalesce(sum(l.posted), 0) from ledger_accounts l
+              join accounts a on a.id = l.account_id
+             where a.customer_id = :customer and a.kind = 'SUB' and a.currency = :currency
+            """)
+        .param("customer", customerId)
+        .param("currency", currency)
+        .query(Long.class)
+        .single();
+  }
+
+  /**
+   * The legs of a ledger transaction on the customer's Settlement, Parent and Sub accounts; empty
+   * when the transaction touches none of them (another customer's is not found).
+   */
+  public List<PostingView> legs(UUID customerId, String transactionId) {
+    return ledgerReader.postingsOfTransaction(transactionId).stream()
+        .filter(
+            posting ->
+                accounts.numbersOf(List.of(posting.accountId())).values().stream()
+                    .anyMatch(number -> find(customerId, number).isPresent()))
+        .toList();
+  }
+
+  /** What a request to reverse a transaction came to. */
+  public sealed interface Reversal {
+    record Reversed(String transactionId) implements Reversal {}
+
+    /** Reversed before, by {@code transactionId}: the same answer again. */
+    record AlreadyReversed(String transactionId) implements Reversal {}
+
+    record NotFound() implements Reversal {}
+
+    /** Only a transaction of the current Bermuda business day can be reversed. */
+    record NotSameDay() implements Reversal {}
+
+    /** The money has moved on (the Sub spent it): the ledger refused. */
+    record Refused(io.coralbank.kernel.ledger.Rejection rejection) implements Reversal {}
+  }
+
+  /**
+   * Reverses a same-day transaction on the customer's hierarchy: a new transaction, {@code
+   * REVERSAL}, moves every posted amount back. Idempotent: a second request answers the first
+   * reversal.
+   */
+  public Reversal reverse(UUID customerId, String transactionId) {
+    if (legs(customerId, transactionId).isEmpty()) {
+      return new Reversal.NotFound();
+    }
+    var state = ledgerReader.transaction(transactionId).orElseThrow();
+    if (state.reversedBy() != null) {
+      return new Reversal.AlreadyReversed(state.reversedBy());
+    }
+    java.time.ZoneId bermuda = io.coralbank.kernel.calendar.BermudaCalendar.ZONE;
+    if (!LocalDate.ofInstant(state.createdAt(), bermuda)
+        .equals(LocalDate.ofInstant(clock.instant(), bermuda))) {
+      return new Reversal.NotSameDay();
+    }
+    return switch (reversals.reverse(transactionId, "Reversal of " + transactionId)) {
+      case ReversalResult.Reversed reversed -> new Reversal.Reversed(reversed.transactionId());
+      case ReversalResult.AlreadyReversed already ->
+          new Reversal.AlreadyReversed(already.transactionId());
+      case ReversalResult.NotFound notFound -> new Reversal.NotFound();
+      case ReversalResult.NothingToReverse nothing -> new Reversal.NotFound();
+      case ReversalResult.Refused refused -> new Reversal.Refused(refused.rejection());
+    };
   }
 
   static boolean inHierarchy(Account account) {

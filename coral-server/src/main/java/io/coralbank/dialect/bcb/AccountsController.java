@@ -8,20 +8,13 @@ import io.coralbank.kernel.money.Asset;
 import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.ledger.Balance;
 import io.coralbank.ledger.LedgerReader;
-import io.coralbank.ledger.PostingPage;
-import io.coralbank.ledger.PostingView;
 import io.coralbank.web.Caller;
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.RequestRefused;
 import io.coralbank.web.RequiresPermission;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -45,8 +38,10 @@ class AccountsController {
   private final AssetCatalogue assets;
   private final BcbPageTokens tokens;
   private final Clock clock;
+  private final Statements statements;
 
   AccountsController(
+      Statements statements,
       Accounts accounts,
       Customers customers,
       LedgerReader ledger,
@@ -59,6 +54,7 @@ class AccountsController {
     this.assets = assets;
     this.tokens = tokens;
     this.clock = clock;
+    this.statements = statements;
   }
 
   @RequiresPermission("get-accounts")
@@ -124,97 +120,7 @@ class AccountsController {
       @RequestParam(required = false) String pageToken,
       Caller caller) {
     Account account = own(accountNumber, caller);
-    LocalDate today = LocalDate.ofInstant(clock.instant(), BcbTime.BERMUDA);
-    LocalDate to = toDate == null ? today : date("toDate", toDate);
-    LocalDate from = fromDate == null ? to.minusDays(30) : date("fromDate", fromDate);
-    if (from.isAfter(to)) {
-      throw new RequestRefused(FailureKind.MALFORMED_REQUEST, "fromDate must not be after toDate.");
-    }
-    if (ChronoUnit.DAYS.between(from, to) >= MAXIMUM_RANGE_DAYS) {
-      throw new RequestRefused(
-          FailureKind.MALFORMED_REQUEST, "The date range must not exceed one year.");
-    }
-    Instant start = from.atStartOfDay(BcbTime.BERMUDA).toInstant();
-    Instant end = to.plusDays(1).atStartOfDay(BcbTime.BERMUDA).toInstant();
-    String fingerprint =
-        "transactions:" + caller.customerId() + ":" + account.number() + ":" + from + ":" + to;
-    BcbPaging paging = BcbPaging.parse(pageStart, pageSize, pageToken, fingerprint, tokens);
-    long bound =
-        paging.token() != null ? paging.token().bound() : ledger.lastPostingId(account.id());
-    long total = ledger.countPostings(account.id(), start, end, bound);
-    List<PostingView> postings;
-    PostingPage.Cursor next;
-    if (paging.pageStart() == 1 || paging.continuesToken()) {
-      PostingPage page =
-          ledger.postings(
-              account.id(),
-              start,
-              end,
-              bound,
-              PostingPage.Order.NEWEST_FIRST,
-              paging.continuesToken() ? cursor(paging.token().position()) : null,
-              paging.pageSize());
-      postings = page.items();
-      next = page.next();
-    } else {
-      postings =
-          ledger.postingsAt(account.id(), start, end, bound, paging.offset(), paging.pageSize());
-      next =
-          paging.offset() + postings.size() < total && !postings.isEmpty()
-              ? new PostingPage.Cursor(postings.getLast().postedAt(), postings.getLast().id())
-              : null;
-    }
-    Map<Long, String> others =
-        accounts.numbersOf(postings.stream().map(PostingView::counterpartyAccountId).toList());
-    Asset asset = asset(account);
-    List<AccountViews.Transaction> data =
-        postings.stream()
-            .map(
-                posting ->
-                    new AccountViews.Transaction(
-                        posting.transactionId(),
-                        new AccountViews.AccountReference(account.number()),
-                        new AccountViews.AccountReference(
-                            others.get(posting.counterpartyAccountId())),
-                        new AccountViews.TransactionDetails(
-                            posting.amount() < 0 ? "Debit" : "Credit",
-                            posting.description(),
-                            new AccountViews.Amount(
-                                Amounts.format(Math.abs(posting.amount()), asset),
-                                account.currency()),
-                            BcbTime.format(posting.postedAt()))))
-            .toList();
-    String token =
-        next == null
-            ? null
-            : tokens.issue(
-                new BcbPageTokens.Token(
-                    paging.pageSize(),
-                    paging.pageStart() + 1,
-                    bound,
-                    next.postedAt() + "~" + next.id(),
-                    fingerprint));
-    return new BcbList<>(
-        new BcbList.Meta(
-            new BcbList.Pagination(paging.pageStart(), paging.pageSize(), total, token)),
-        data);
-  }
-
-  /** The keyset position a token carries: the last posting of the previous page. */
-  private static PostingPage.Cursor cursor(String position) {
-    int separator = position.indexOf('~');
-    return new PostingPage.Cursor(
-        Instant.parse(position.substring(0, separator)),
-        Long.parseLong(position.substring(separator + 1)));
-  }
-
-  private static LocalDate date(String name, String text) {
-    try {
-      return text.contains("-") ? LocalDate.parse(text) : LocalDate.parse(text, COMPACT_DATE);
-    } catch (DateTimeParseException invalid) {
-      throw new RequestRefused(
-          FailureKind.MALFORMED_REQUEST, name + " must be a date as yyyy-MM-dd or yyyyMMdd.");
-    }
+    return statements.page(account, caller, fromDate, toDate, pageStart, pageSize, pageToken);
   }
 
   private Account own(String accountNumber, Caller caller) {

@@ -67,8 +67,10 @@ class VirtualAccountsController {
   private final WebhookEndpoints endpoints;
   private final ApiClients clients;
   private final CoralProperties coral;
+  private final Statements statements;
 
   VirtualAccountsController(
+      Statements statements,
       WebhookEndpoints endpoints,
       ApiClients clients,
       CoralProperties coral,
@@ -89,6 +91,7 @@ class VirtualAccountsController {
     this.endpoints = endpoints;
     this.clients = clients;
     this.coral = coral;
+    this.statements = statements;
   }
 
   @RequiresPermission("create-virtual-accounts")
@@ -236,6 +239,113 @@ class VirtualAccountsController {
   VirtualAccountViews.VirtualAccount virtualAccount(
       @PathVariable String virtualAccountNumber, Caller caller) {
     return view(own(virtualAccountNumber, caller));
+  }
+
+  @RequiresPermission("get-virtual-account-transactions")
+  @GetMapping(
+      path = "/v1/virtual-accounts/{virtualAccountNumber}/transactions",
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  BcbList<AccountViews.Transaction> transactions(
+      @PathVariable String virtualAccountNumber,
+      @RequestParam(required = false) String fromDate,
+      @RequestParam(required = false) String toDate,
+      @RequestParam(required = false) Integer pageStart,
+      @RequestParam(required = false) Integer pageSize,
+      @RequestParam(required = false) String pageToken,
+      Caller caller) {
+    return statements.page(
+        own(virtualAccountNumber, caller).account(),
+        caller,
+        fromDate,
+        toDate,
+        pageStart,
+        pageSize,
+        pageToken);
+  }
+
+  /** {@code {"currency": "USD", "amount": "6755.67"}}: what the customer's Sub accounts hold. */
+  record Total(String currency, String amount) {}
+
+  @RequiresPermission("get-virtual-account-transactions")
+  @GetMapping(
+      path = "/v1/virtual-accounts/balances/total",
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  Total total(@RequestParam(required = false) String currency, Caller caller) {
+    if (currency == null
+        || assets.find(currency).isEmpty()
+        || !currency.equals(currency.toUpperCase(java.util.Locale.ROOT))) {
+      throw malformed("currency is required: an ISO 4217 code such as USD.");
+    }
+    Asset asset = assets.find(currency).orElseThrow();
+    return new Total(
+        currency,
+        Amounts.format(virtualAccounts.totalOfSubs(caller.customerId(), currency), asset));
+  }
+
+  @RequiresPermission("get-virtual-account-transactions")
+  @GetMapping(
+      path = "/v1/virtual-accounts/transactions/{transactionId}",
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  List<AccountViews.Transaction> transaction(@PathVariable String transactionId, Caller caller) {
+    List<io.coralbank.ledger.PostingView> legs =
+        virtualAccounts.legs(caller.customerId(), transactionId);
+    if (legs.isEmpty()) {
+      throw new BcbRejections.Refusal(404, "NOT_FOUND", "Transaction not found");
+    }
+    Map<Long, String> numbers =
+        accounts.numbersOf(
+            legs.stream()
+                .flatMap(
+                    leg -> java.util.stream.Stream.of(leg.accountId(), leg.counterpartyAccountId()))
+                .toList());
+    return legs.stream()
+        .map(
+            leg -> {
+              Asset asset =
+                  assets
+                      .find(
+                          virtualAccounts
+                              .find(caller.customerId(), numbers.get(leg.accountId()))
+                              .orElseThrow()
+                              .account()
+                              .currency())
+                      .orElseThrow();
+              return new AccountViews.Transaction(
+                  leg.transactionId(),
+                  new AccountViews.AccountReference(numbers.get(leg.accountId())),
+                  new AccountViews.AccountReference(numbers.get(leg.counterpartyAccountId())),
+                  new AccountViews.TransactionDetails(
+                      leg.amount() < 0 ? "Debit" : "Credit",
+                      leg.description(),
+                      new AccountViews.Amount(
+                          Amounts.format(Math.abs(leg.amount()), asset), asset.code()),
+                      BcbTime.format(leg.postedAt())));
+            })
+        .toList();
+  }
+
+  /** {@code DELETE}'s answer: the reversal, in the transfer responses' style. */
+  record ReversalView(String id, String status, String reverses) {}
+
+  @RequiresPermission("debit-virtual-account")
+  @org.springframework.web.bind.annotation.DeleteMapping(
+      path = "/v1/virtual-accounts/transactions/{transactionId}",
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  ReversalView reverse(@PathVariable String transactionId, Caller caller) {
+    return switch (virtualAccounts.reverse(caller.customerId(), transactionId)) {
+      case VirtualAccounts.Reversal.Reversed reversed ->
+          new ReversalView(reversed.transactionId(), "Reversed", transactionId);
+      case VirtualAccounts.Reversal.AlreadyReversed already ->
+          new ReversalView(already.transactionId(), "Reversed", transactionId);
+      case VirtualAccounts.Reversal.NotFound notFound ->
+          throw new BcbRejections.Refusal(404, "NOT_FOUND", "Transaction not found");
+      case VirtualAccounts.Reversal.NotSameDay notSameDay ->
+          throw new BcbRejections.Refusal(
+              400,
+              "BAD_REQUEST",
+              "Only a transaction of the current business day (Bermuda time) can be reversed.");
+      case VirtualAccounts.Reversal.Refused refused -> throw BcbRejections.of(refused.rejection());
+    };
   }
 
   @RequiresPermission("create-virtual-accounts")

@@ -237,6 +237,36 @@ class BcbVirtualAccountsTest extends HttpIntegrationTest {
         body(call(caller, "GET", "/v1/accounts/" + caller.parent() + "/transactions", null))
             .path("data");
     assertThat(lines).hasSize(4);
+    JsonNode subLines =
+        body(call(caller, "GET", "/v1/virtual-accounts/" + sub + "/transactions", null))
+            .path("data");
+    assertThat(subLines).hasSize(2);
+    assertThat(subLines.get(1).path("details").path("type").asString()).isEqualTo("Credit");
+    assertThat(
+            body(call(caller, "GET", "/v1/virtual-accounts/balances/total?currency=USD", null))
+                .path("amount")
+                .asString())
+        .isEqualTo("60.00");
+    String creditId = body(credited).path("id").asString();
+    JsonNode legs =
+        body(call(caller, "GET", "/v1/virtual-accounts/transactions/" + creditId, null));
+    assertThat(legs).hasSize(4);
+    assertThat(
+            call(corporate(null), "GET", "/v1/virtual-accounts/transactions/" + creditId, null)
+                .statusCode())
+        .isEqualTo(404);
+
+    String debitId = body(debited).path("id").asString();
+    HttpResponse<String> reversed =
+        call(caller, "DELETE", "/v1/virtual-accounts/transactions/" + debitId, null);
+    HttpResponse<String> again =
+        call(caller, "DELETE", "/v1/virtual-accounts/transactions/" + debitId, null);
+    assertThat(reversed.statusCode()).as(reversed.body()).isEqualTo(200);
+    assertThat(body(reversed).path("status").asString()).isEqualTo("Reversed");
+    assertThat(body(again).path("id").asString()).isEqualTo(body(reversed).path("id").asString());
+    assertThat(posted(sub)).isEqualTo("100.00");
+    assertThat(posted(caller.parent())).isEqualTo("0.00");
+    assertThat(posted(caller.settlement())).isEqualTo("900.00");
     assertThat(body(admin("GET", "/admin/v1/ledger/check", null)).path("ok").asBoolean()).isTrue();
   }
 
