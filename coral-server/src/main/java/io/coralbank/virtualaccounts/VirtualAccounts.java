@@ -37,6 +37,10 @@ public class VirtualAccounts implements JobHandler {
   public static final String CREDIT_CODE = "ACRT";
 
   public static final String DEBIT_CODE = "ADBT";
+
+  /** BCB's code for a settlement from the Settlement account to a counterparty. */
+  public static final String SETTLEMENT_CODE = "OTST";
+
   static final String UNALLOCATED = "UNALLOCATED";
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -314,6 +318,41 @@ public class VirtualAccounts implements JobHandler {
       case ReversalResult.NothingToReverse nothing -> new Reversal.NotFound();
       case ReversalResult.Refused refused -> new Reversal.Refused(refused.rejection());
     };
+  }
+
+  /**
+   * Whether {@code beneficiaryName} is the Sub account holder's own name (case and spacing aside):
+   * a Sub may pay out only to a same-name beneficiary, as BCB's flows require.
+   */
+  public boolean isSameName(VirtualAccount sub, String beneficiaryName) {
+    return sub.accountHolderName() != null
+        && beneficiaryName != null
+        && !sub.unallocated()
+        && normalized(sub.accountHolderName()).equals(normalized(beneficiaryName));
+  }
+
+  private static String normalized(String name) {
+    return name.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** Settlement -> an internal counterparty account: one posting, BCB's code OTST. */
+  public TransferResult settleInternally(
+      Account settlement,
+      Account counterparty,
+      long amount,
+      String transferId,
+      String description) {
+    return ledger.submit(
+        new TransferRequest(
+            new TransferCommand.Posting(
+                transferId,
+                settlement.id(),
+                counterparty.id(),
+                settlement.currency(),
+                amount,
+                false),
+            SETTLEMENT_CODE,
+            description));
   }
 
   static boolean inHierarchy(Account account) {

@@ -42,7 +42,7 @@ class PaymentsController {
 
   static final String SWIFT_TYPE = "Outward Swift Payment MT103 API";
   static final String ACH_TYPE = "Outward ACH Local Payment API";
-  private static final Set<String> CHARGES_TYPES = Set.of("OUR", "BEN", "SHA");
+  static final Set<String> CHARGES_TYPES = Set.of("OUR", "BEN", "SHA");
   private static final int LINE_LENGTH = 35;
 
   private final Accounts accounts;
@@ -220,7 +220,7 @@ class PaymentsController {
     require(debtorAccount, "debtorAccount");
     String debtorNumber = text(debtorAccount.identification(), "debtorAccount.identification", 34);
     require(instructedAmount, "instructedAmount");
-    Asset asset = currency(instructedAmount.currency(), "instructedAmount.currency");
+    Asset asset = currency(assets, instructedAmount.currency(), "instructedAmount.currency");
     long amount = amount(instructedAmount, asset);
     require(creditorAccount, "creditorAccount");
     return new Instruction(
@@ -310,7 +310,7 @@ class PaymentsController {
         .orElseThrow(() -> new BcbRejections.Refusal(404, "NOT_FOUND", "Account not found"));
   }
 
-  private Asset currency(String code, String name) {
+  static Asset currency(AssetCatalogue assets, String code, String name) {
     text(code, name, 3);
     boolean iso =
         Currency.getAvailableCurrencies().stream()
@@ -321,7 +321,7 @@ class PaymentsController {
         .orElseThrow(() -> malformed(name + " must be an ISO 4217 currency code the bank holds."));
   }
 
-  private static long amount(SwiftPaymentRequest.InstructedAmount instructed, Asset asset) {
+  static long amount(SwiftPaymentRequest.InstructedAmount instructed, Asset asset) {
     String text = JsonAmounts.text(instructed.amount());
     if (text == null) {
       throw malformed("instructedAmount.amount is required.");
@@ -340,7 +340,7 @@ class PaymentsController {
   }
 
   /** An agent is named by its identifier (a BIC) or, without one, by name and details. */
-  private static String agent(SwiftPaymentRequest.Party agent, String name) {
+  static String agent(SwiftPaymentRequest.Party agent, String name) {
     String identification = agent.identification();
     if (identification != null && !identification.isBlank()) {
       lines(agent.additionalInformation(), name, 0, 4);
@@ -355,7 +355,7 @@ class PaymentsController {
     return agentName;
   }
 
-  private static List<String> lines(List<String> lines, String name, int minimum, int maximum) {
+  static List<String> lines(List<String> lines, String name, int minimum, int maximum) {
     List<String> given = lines == null ? List.of() : lines;
     if (given.size() < minimum || given.size() > maximum) {
       throw malformed(
@@ -373,7 +373,7 @@ class PaymentsController {
     return List.copyOf(given);
   }
 
-  private static String text(String value, String name, int maximumLength) {
+  static String text(String value, String name, int maximumLength) {
     if (value == null || value.isBlank()) {
       throw malformed(name + " is required.");
     }
@@ -383,13 +383,13 @@ class PaymentsController {
     return value;
   }
 
-  private static void require(Object value, String name) {
+  static void require(Object value, String name) {
     if (value == null) {
       throw malformed(name + " is required.");
     }
   }
 
-  private static RequestRefused malformed(String message) {
+  static RequestRefused malformed(String message) {
     return new RequestRefused(FailureKind.MALFORMED_REQUEST, message);
   }
 }
