@@ -171,6 +171,36 @@ public class LedgerReader {
   }
 
   /** The highest posting id of an account: the bound that keeps a paged statement stable. */
+  /**
+   * Money that came to the account from outside the bank (its counterparty is one of the bank's own
+   * clearing accounts), newest first.
+   */
+  public List<PostingView> externalCredits(long accountId, long offset, int limit) {
+    return jdbc.sql(
+            "select p.id, p.transaction_id, p.transfer_id, p.account_id,"
+                + " p.counterparty_account_id, p.amount, p.balance_after, p.posted_at,"
+                + " t.code, t.description"
+                + " from ledger_postings p join ledger_transfers t on t.transfer_id = p.transfer_id"
+                + " join accounts c on c.id = p.counterparty_account_id and c.kind = 'CLEARING'"
+                + " where p.account_id = :id and p.amount > 0"
+                + " order by p.posted_at desc, p.id desc offset :offset limit :limit")
+        .param("id", accountId)
+        .param("offset", offset)
+        .param("limit", limit)
+        .query(POSTING)
+        .list();
+  }
+
+  public long countExternalCredits(long accountId) {
+    return jdbc.sql(
+            "select count(*) from ledger_postings p"
+                + " join accounts c on c.id = p.counterparty_account_id and c.kind = 'CLEARING'"
+                + " where p.account_id = :id and p.amount > 0")
+        .param("id", accountId)
+        .query(Long.class)
+        .single();
+  }
+
   /** Every posting of a ledger transaction, in journal order. */
   public List<PostingView> postingsOfTransaction(String transactionId) {
     return jdbc.sql(

@@ -4,6 +4,7 @@ import io.coralbank.accounts.Account;
 import io.coralbank.accounts.AccountKind;
 import io.coralbank.accounts.AccountOpening;
 import io.coralbank.accounts.Accounts;
+import io.coralbank.customers.Customers;
 import io.coralbank.jobs.JobHandler;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.ledger.Ledger;
@@ -38,6 +39,9 @@ public class VirtualAccounts implements JobHandler {
 
   public static final String DEBIT_CODE = "ADBT";
 
+  /** BCB's code for a withdrawal from a Sub account to its holder. */
+  public static final String WITHDRAWAL_CODE = "OTWT";
+
   /** BCB's code for a settlement from the Settlement account to a counterparty. */
   public static final String SETTLEMENT_CODE = "OTST";
 
@@ -50,8 +54,10 @@ public class VirtualAccounts implements JobHandler {
   private final LedgerReversals reversals;
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final Customers customers;
 
   VirtualAccounts(
+      Customers customers,
       Accounts accounts,
       Ledger ledger,
       LedgerReader ledgerReader,
@@ -64,6 +70,7 @@ public class VirtualAccounts implements JobHandler {
     this.reversals = reversals;
     this.jdbc = jdbc;
     this.clock = clock;
+    this.customers = customers;
   }
 
   /** The job payload of one item. */
@@ -333,6 +340,49 @@ public class VirtualAccounts implements JobHandler {
 
   private static String normalized(String name) {
     return name.trim().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** What a Sub account's withdrawal to another account of the bank came to. */
+  public sealed interface InternalWithdrawal {
+    record Done(TransferResult result, Account destination) implements InternalWithdrawal {}
+
+    record DestinationNotFound() implements InternalWithdrawal {}
+
+    /** The destination's owner is not the Sub account's holder. */
+    record NotSameName() implements InternalWithdrawal {}
+  }
+
+  /**
+   * Sub -> an account of the bank whose owner bears the Sub account holder's name (OTWT): the
+   * same-name rule of BCB's flows, checked against the destination customer's name.
+   */
+  public InternalWithdrawal withdrawInternally(
+      VirtualAccount sub,
+      String destinationNumber,
+      long amount,
+      String transferId,
+      String description) {
+    Optional<Account> destination = accounts.findCustomerAccount(destinationNumber);
+    if (destination.isEmpty()) {
+      return new InternalWithdrawal.DestinationNotFound();
+    }
+    String owner = customers.find(destination.get().customerId()).orElseThrow().name();
+    if (!isSameName(sub, owner)) {
+      return new InternalWithdrawal.NotSameName();
+    }
+    return new InternalWithdrawal.Done(
+        ledger.submit(
+            new TransferRequest(
+                new TransferCommand.Posting(
+                    transferId,
+                    sub.account().id(),
+                    destination.get().id(),
+                    sub.account().currency(),
+                    amount,
+                    false),
+                WITHDRAWAL_CODE,
+                description)),
+        destination.get());
   }
 
   /** Settlement -> an internal counterparty account: one posting, BCB's code OTST. */

@@ -131,6 +131,86 @@ class VirtualAccountPaymentsController {
     return external(sub.account(), request, "bcb-va-withdrawal", key, caller);
   }
 
+  @RequiresPermission("withdraw-virtual-account")
+  @PostMapping(
+      path = "/v1/virtual-accounts/{virtualAccountId}/withdrawals/internal",
+      consumes = MediaType.APPLICATION_JSON_VALUE,
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  TransferResponse withdrawInternally(
+      @PathVariable String virtualAccountId,
+      @RequestBody InternalRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
+      Caller caller) {
+    VirtualAccount sub =
+        virtualAccounts
+            .find(caller.customerId(), virtualAccountId)
+            .filter(found -> found.account().kind() == AccountKind.SUB)
+            .orElseThrow(
+                () -> new BcbRejections.Refusal(404, "NOT_FOUND", "Virtual account not found"));
+    PaymentsController.text(request.creditAccountNumber(), "creditAccountNumber", 36);
+    long amount = internalAmount(sub.account(), request);
+    String transferId =
+        TransferIds.forRequest(
+            "bcb-va-withdraw-internal", caller.clientId().toString(), idempotencyKey);
+    return switch (virtualAccounts.withdrawInternally(
+        sub,
+        request.creditAccountNumber(),
+        amount,
+        transferId,
+        request.remittanceInformation() == null ? "Withdrawal" : request.remittanceInformation())) {
+      case VirtualAccounts.InternalWithdrawal.Done done ->
+          completed(done.result(), transferId, sub.account(), done.destination(), amount, request);
+      case VirtualAccounts.InternalWithdrawal.DestinationNotFound notFound ->
+          throw new BcbRejections.Refusal(404, "NOT_FOUND", "Account not found");
+      case VirtualAccounts.InternalWithdrawal.NotSameName notSameName ->
+          throw new BcbRejections.Refusal(
+              400,
+              "BENEFICIARY_NAME_MUST_MATCH_ACCOUNT_HOLDER",
+              "A Sub account pays out only to an account of the account holder's own name.");
+    };
+  }
+
+  private long internalAmount(Account source, InternalRequest request) {
+    if (!source.currency().equals(request.debitAmountCurrency())) {
+      throw new BcbRejections.Refusal(
+          400,
+          "CURRENCIES_MUST_MATCH",
+          "Transfers between accounts with different currencies are not allowed.");
+    }
+    Asset asset = assets.find(source.currency()).orElseThrow();
+    return PaymentsController.amount(
+        new SwiftPaymentRequest.InstructedAmount(asset.code(), request.debitAmount()), asset);
+  }
+
+  private TransferResponse completed(
+      TransferResult result,
+      String transferId,
+      Account from,
+      Account to,
+      long amount,
+      InternalRequest request) {
+    String transactionId =
+        switch (result) {
+          case TransferResult.Applied applied -> applied.transactionId();
+          case TransferResult.AlreadyApplied exists -> exists.transactionId();
+          case TransferResult.Rejected rejected -> throw BcbRejections.of(rejected.rejection());
+        };
+    Asset asset = assets.find(from.currency()).orElseThrow();
+    return new TransferResponse(
+        transactionId,
+        "Completed",
+        transferId,
+        new TransferResponse.Details(
+            new AccountViews.Amount(Amounts.format(amount, asset), asset.code()),
+            asset.code(),
+            new AccountViews.AccountReference(from.number()),
+            new AccountViews.AccountReference(to.number()),
+            clock.instant().toString(),
+            request.endToEndIdentification(),
+            request.remittanceInformation()),
+        List.of());
+  }
+
   @RequiresPermission("settle-virtual-account")
   @PostMapping(
       path = "/v1/virtual-accounts/{settlementAccountNumber}/settlements/external",
@@ -162,20 +242,11 @@ class VirtualAccountPaymentsController {
         accounts
             .findCustomerAccount(request.creditAccountNumber())
             .orElseThrow(() -> new BcbRejections.Refusal(404, "NOT_FOUND", "Account not found"));
-    if (!settlement.currency().equals(request.debitAmountCurrency())) {
-      throw new BcbRejections.Refusal(
-          400,
-          "CURRENCIES_MUST_MATCH",
-          "Transfers between accounts with different currencies are not allowed.");
-    }
-    Asset asset = assets.find(settlement.currency()).orElseThrow();
-    long amount =
-        PaymentsController.amount(
-            new SwiftPaymentRequest.InstructedAmount(asset.code(), request.debitAmount()), asset);
+    long amount = internalAmount(settlement, request);
     String transferId =
         TransferIds.forRequest(
             "bcb-va-settle-internal", caller.clientId().toString(), idempotencyKey);
-    TransferResult result =
+    return completed(
         virtualAccounts.settleInternally(
             settlement,
             counterparty,
@@ -183,26 +254,12 @@ class VirtualAccountPaymentsController {
             transferId,
             request.remittanceInformation() == null
                 ? "Settlement"
-                : request.remittanceInformation());
-    String transactionId =
-        switch (result) {
-          case TransferResult.Applied applied -> applied.transactionId();
-          case TransferResult.AlreadyApplied exists -> exists.transactionId();
-          case TransferResult.Rejected rejected -> throw BcbRejections.of(rejected.rejection());
-        };
-    return new TransferResponse(
-        transactionId,
-        "Completed",
+                : request.remittanceInformation()),
         transferId,
-        new TransferResponse.Details(
-            new AccountViews.Amount(Amounts.format(amount, asset), asset.code()),
-            asset.code(),
-            new AccountViews.AccountReference(settlement.number()),
-            new AccountViews.AccountReference(counterparty.number()),
-            clock.instant().toString(),
-            request.endToEndIdentification(),
-            request.remittanceInformation()),
-        List.of());
+        settlement,
+        counterparty,
+        amount,
+        request);
   }
 
   private Account settlement(String number, Caller caller) {

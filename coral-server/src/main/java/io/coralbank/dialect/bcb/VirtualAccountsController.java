@@ -263,6 +263,45 @@ class VirtualAccountsController {
         pageToken);
   }
 
+  @RequiresPermission("get-virtual-account-transactions")
+  @GetMapping(
+      path = "/v1/virtual-accounts/{virtualAccountNumber}/deposits",
+      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
+  BcbList<AccountViews.Transaction> deposits(
+      @PathVariable String virtualAccountNumber,
+      @RequestParam(required = false) Integer pageStart,
+      @RequestParam(required = false) Integer pageSize,
+      @RequestParam(required = false) String pageToken,
+      Caller caller) {
+    Account account = own(virtualAccountNumber, caller).account();
+    String fingerprint = "deposits:" + caller.customerId() + ":" + account.number();
+    BcbPaging paging = BcbPaging.parse(pageStart, pageSize, pageToken, fingerprint, tokens);
+    long total = ledger.countExternalCredits(account.id());
+    Asset asset = assets.find(account.currency()).orElseThrow();
+    List<io.coralbank.ledger.PostingView> credits =
+        ledger.externalCredits(account.id(), paging.offset(), paging.pageSize());
+    Map<Long, String> others =
+        accounts.numbersOf(
+            credits.stream().map(io.coralbank.ledger.PostingView::counterpartyAccountId).toList());
+    List<AccountViews.Transaction> data =
+        credits.stream()
+            .map(
+                credit ->
+                    new AccountViews.Transaction(
+                        credit.transactionId(),
+                        new AccountViews.AccountReference(account.number()),
+                        new AccountViews.AccountReference(
+                            others.get(credit.counterpartyAccountId())),
+                        new AccountViews.TransactionDetails(
+                            "Credit",
+                            credit.description(),
+                            new AccountViews.Amount(
+                                Amounts.format(credit.amount(), asset), asset.code()),
+                            BcbTime.format(credit.postedAt()))))
+            .toList();
+    return paging.envelope(data, total, total, fingerprint, tokens);
+  }
+
   /** {@code {"currency": "USD", "amount": "6755.67"}}: what the customer's Sub accounts hold. */
   record Total(String currency, String amount) {}
 

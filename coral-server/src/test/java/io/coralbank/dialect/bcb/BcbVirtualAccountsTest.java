@@ -486,5 +486,49 @@ class BcbVirtualAccountsTest extends HttpIntegrationTest {
         .isEqualTo("FLOW_NOT_ALLOWED_SETTLEMENT_TO_SUB_DIRECTLY");
     assertThat(external.statusCode()).as(external.body()).isEqualTo(200);
     assertThat(fromSub.statusCode()).isEqualTo(404);
+
+    String janesCustomer =
+        body(admin(
+                "POST",
+                "/admin/v1/customers",
+                "{\"name\": \"Jane Smith\", \"type\": \"INDIVIDUAL\"}"))
+            .path("id")
+            .asString();
+    String janesAccount = openAccount(janesCustomer, "USD", "CURRENT", null);
+    HttpResponse<String> toHerself =
+        call(
+            caller,
+            "POST",
+            "/v1/virtual-accounts/" + sub + "/withdrawals/internal",
+            "{\"creditAccountNumber\": \""
+                + janesAccount
+                + "\", \"debitAmountCurrency\": \"USD\", \"debitAmount\": \"10.00\"}");
+    HttpResponse<String> toSomeoneElse =
+        call(
+            caller,
+            "POST",
+            "/v1/virtual-accounts/" + sub + "/withdrawals/internal",
+            "{\"creditAccountNumber\": \""
+                + theirs
+                + "\", \"debitAmountCurrency\": \"USD\", \"debitAmount\": \"10.00\"}");
+    assertThat(toHerself.statusCode()).as(toHerself.body()).isEqualTo(200);
+    assertThat(posted(janesAccount)).isEqualTo("10.00");
+    assertThat(body(toSomeoneElse).path("error").asString())
+        .isEqualTo("BENEFICIARY_NAME_MUST_MATCH_ACCOUNT_HOLDER");
+
+    assertThat(
+            body(call(caller, "GET", "/v1/virtual-accounts/" + sub + "/deposits", null))
+                .path("data"))
+        .isEmpty();
+    call(
+        caller,
+        "POST",
+        "/v1/testing/deposits",
+        "{\"accountNumber\": \"" + sub + "\", \"amount\": \"75.00\", \"reference\": \"Salary\"}");
+    JsonNode deposits =
+        body(call(caller, "GET", "/v1/virtual-accounts/" + sub + "/deposits", null));
+    assertThat(deposits.path("data")).hasSize(1);
+    assertThat(deposits.path("data").get(0).path("details").path("value").path("amount").asString())
+        .isEqualTo("75.00");
   }
 }
