@@ -78,7 +78,8 @@ public class WebhookDispatcher {
       Instant eventCreatedAt,
       boolean endpointDeleted,
       String endpointId,
-      String customHeaders) {}
+      String customHeaders,
+      String signingScheme) {}
 
   @Scheduled(fixedDelayString = "${coral.webhooks.poll-interval}")
   public void deliverDue() {
@@ -106,7 +107,8 @@ public class WebhookDispatcher {
               from due, events e, webhook_endpoints w
              where d.id = due.id and e.id = d.event_id and w.id = d.endpoint_id
             returning d.id, d.event_id, e.dialect, w.url, w.secret_encrypted, e.payload,
-                      d.attempts, e.created_at, w.deleted, w.id as endpoint_id, w.custom_headers
+                      d.attempts, e.created_at, w.deleted, w.id as endpoint_id, w.custom_headers,
+                      w.signing_scheme
             """)
         .param("now", now.atOffset(ZoneOffset.UTC))
         .param(
@@ -125,7 +127,8 @@ public class WebhookDispatcher {
                     row.getObject("created_at", OffsetDateTime.class).toInstant(),
                     row.getBoolean("deleted"),
                     row.getString("endpoint_id"),
-                    row.getString("custom_headers")))
+                    row.getString("custom_headers"),
+                    row.getString("signing_scheme")))
         .list();
   }
 
@@ -151,7 +154,12 @@ public class WebhookDispatcher {
           .forEach(request::header);
     }
     signer
-        .headers(endpoints.secretOf(attempt.secret()), url, body, clock.instant())
+        .headers(
+            endpoints.secretOf(attempt.secret()),
+            attempt.signingScheme(),
+            url,
+            body,
+            clock.instant())
         .forEach(request::setHeader);
     try {
       HttpResponse<Void> response =

@@ -86,14 +86,16 @@ public class WebhookEndpoints {
       String url,
       List<String> events,
       byte[] secretEncrypted,
-      java.util.Map<String, String> customHeaders) {
+      java.util.Map<String, String> customHeaders,
+      String signingScheme) {
     Instant now = clock.instant();
     jdbc.sql(
             """
             insert into webhook_endpoints (id, customer_id, dialect, url, events,
-                                           secret_encrypted, custom_headers, created_at,
-                                           updated_at)
-            values (:id, :customer, :dialect, :url, :events, :secret, :headers, :now, :now)
+                                           secret_encrypted, custom_headers, signing_scheme,
+                                           created_at, updated_at)
+            values (:id, :customer, :dialect, :url, :events, :secret, :headers, :scheme, :now,
+                    :now)
             """)
         .param("id", id)
         .param("customer", customerId)
@@ -101,6 +103,7 @@ public class WebhookEndpoints {
         .param("url", url)
         .param("events", events.toArray(String[]::new))
         .param("secret", secretEncrypted)
+        .param("scheme", signingScheme)
         .param(
             "headers",
             customHeaders == null || customHeaders.isEmpty()
@@ -111,6 +114,15 @@ public class WebhookEndpoints {
         .param("now", now.atOffset(ZoneOffset.UTC))
         .update();
     return find(customerId, dialect, id).orElseThrow();
+  }
+
+  /** The endpoint's signing scheme, null for its dialect's default. */
+  public String signingSchemeOf(String id) {
+    return jdbc.sql("select signing_scheme from webhook_endpoints where id = :id")
+        .param("id", id)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   /** Custom headers of an endpoint, as registered. */

@@ -13,8 +13,11 @@ public interface WebhookSigner {
   /**
    * Headers for one attempt at {@code at} of sending {@code body} to {@code url}; called again,
    * with a new time, for every retry.
+   *
+   * @param scheme the endpoint's signing scheme when the dialect offers several; null for its
+   *     default
    */
-  Map<String, String> headers(String secret, URI url, String body, Instant at);
+  Map<String, String> headers(String secret, String scheme, URI url, String body, Instant at);
 
   /**
    * The body sent to one endpoint: the stored payload, or (for a dialect whose notification names

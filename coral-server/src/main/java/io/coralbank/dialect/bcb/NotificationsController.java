@@ -31,7 +31,12 @@ class NotificationsController {
 
   static final List<String> TOPICS = List.of(BcbEvents.DEPOSITS);
 
-  record SubscriptionRequest(String url, String topic, Map<String, String> customHeaders) {}
+  /**
+   * @param signatureVersion {@code hmac} (the default: HMAC-SHA256 with the client's message
+   *     signing secret) or {@code rsa-v1} (RSA-PSS with the bank's key published in the JWKS)
+   */
+  record SubscriptionRequest(
+      String url, String topic, Map<String, String> customHeaders, String signatureVersion) {}
 
   record Subscription(
       String subscriptionId,
@@ -39,6 +44,7 @@ class NotificationsController {
       String topic,
       Map<String, String> customHeaders,
       boolean active,
+      String signatureVersion,
       String createdAt) {}
 
   private final WebhookEndpoints endpoints;
@@ -85,6 +91,10 @@ class NotificationsController {
                 }
               });
     }
+    String scheme = request.signatureVersion() == null ? "hmac" : request.signatureVersion();
+    if (!scheme.equals("hmac") && !scheme.equals(BcbWebhookSigner.RSA_V1)) {
+      throw malformed("signatureVersion must be hmac or rsa-v1.");
+    }
     WebhookEndpoint endpoint =
         endpoints.registerWithSecret(
             caller.customerId(),
@@ -93,7 +103,8 @@ class NotificationsController {
             request.url(),
             List.of(request.topic()),
             clients.signingSecretEncrypted(caller.customerId(), caller.clientId()).orElseThrow(),
-            request.customHeaders());
+            request.customHeaders(),
+            scheme.equals(BcbWebhookSigner.RSA_V1) ? BcbWebhookSigner.RSA_V1 : null);
     return view(endpoint);
   }
 
@@ -134,6 +145,7 @@ class NotificationsController {
         current.topic(),
         current.customHeaders(),
         false,
+        current.signatureVersion(),
         current.createdAt());
   }
 
@@ -144,6 +156,9 @@ class NotificationsController {
         endpoint.events().getFirst(),
         endpoints.customHeaders(endpoint.id()),
         true,
+        endpoints.signingSchemeOf(endpoint.id()) == null
+            ? "hmac"
+            : endpoints.signingSchemeOf(endpoint.id()),
         endpoint.createdAt().toString());
   }
 

@@ -138,7 +138,8 @@ class VirtualAccountsController {
                   clients
                       .signingSecretEncrypted(caller.customerId(), caller.clientId())
                       .orElseThrow(),
-                  headers)
+                  headers,
+                  null)
               .id();
     }
     Job job =

@@ -26,7 +26,8 @@ class CaymanWebhookSigner implements WebhookSigner {
   }
 
   @Override
-  public Map<String, String> headers(String secret, URI url, String body, Instant at) {
+  public Map<String, String> headers(
+      String secret, String scheme, URI url, String body, Instant at) {
     long timestamp = at.getEpochSecond();
     return Map.of("X-Signature", "t=" + timestamp + ",v1=" + sign(secret, timestamp + "." + body));
   }

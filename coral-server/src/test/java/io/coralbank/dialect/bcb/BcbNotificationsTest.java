@@ -187,6 +187,52 @@ class BcbNotificationsTest extends HttpIntegrationTest {
   }
 
   @Test
+  void anRsaSubscriptionIsSignedWithTheKeyTheJwksPublishes() throws Exception {
+    Corporate caller = corporate();
+    String account = openAccount(caller.id(), "USD", "CURRENT", null);
+    HttpResponse<String> subscribed =
+        call(
+            caller,
+            "POST",
+            "/v1/notifications/subscriptions",
+            "{\"url\": \""
+                + url("/rsa")
+                + "\", \"topic\": \"Deposits\", \"signatureVersion\": \"rsa-v1\"}");
+    assertThat(body(subscribed).path("signatureVersion").asString()).isEqualTo("rsa-v1");
+
+    call(
+        caller,
+        "POST",
+        "/v1/testing/deposits",
+        "{\"accountNumber\": \"" + account + "\", \"amount\": \"5\"}");
+    awaitReceived(1);
+
+    Received delivery = received.getFirst();
+    assertThat(delivery.headers().get("bcb-signature-version")).isEqualTo("rsa-v1");
+    String signed =
+        delivery.headers().get("bcb-timestamp")
+            + delivery.headers().get("bcb-nonce")
+            + "POST"
+            + delivery.path()
+            + delivery.body();
+    JsonNode jwks = body(call(caller, "GET", "/v1/.well-known/jwks.json", null));
+    boolean verified = false;
+    for (JsonNode key : jwks.path("keys")) {
+      java.security.interfaces.RSAPublicKey publicKey =
+          com.nimbusds.jose.jwk.RSAKey.parse(key.toString()).toRSAPublicKey();
+      java.security.Signature signature = java.security.Signature.getInstance("RSASSA-PSS");
+      signature.setParameter(
+          new java.security.spec.PSSParameterSpec(
+              "SHA-256", "MGF1", java.security.spec.MGF1ParameterSpec.SHA256, 32, 1));
+      signature.initVerify(publicKey);
+      signature.update(signed.getBytes(StandardCharsets.UTF_8));
+      verified |=
+          signature.verify(Base64.getDecoder().decode(delivery.headers().get("bcb-signature")));
+    }
+    assertThat(verified).isTrue();
+  }
+
+  @Test
   void aFinishedCreationJobIsCalledBackSignedWithItsCustomHeaders() throws Exception {
     Corporate caller = corporate();
     openAccount(caller.id(), "USD", "SETTLEMENT", null);
