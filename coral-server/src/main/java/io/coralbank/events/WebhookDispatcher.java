@@ -161,23 +161,54 @@ public class WebhookDispatcher {
             body,
             clock.instant())
         .forEach(request::setHeader);
+    Instant started = clock.instant();
+    long startedNanos = System.nanoTime();
+    Integer statusCode = null;
+    String error = null;
     try {
       HttpResponse<Void> response =
           http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-      if (response.statusCode() / 100 == 2) {
-        finish(attempt.id(), "DELIVERED", response.statusCode(), null);
-      } else {
-        retryOrGiveUp(
-            attempt, response.statusCode(), "The endpoint answered " + response.statusCode());
+      statusCode = response.statusCode();
+      if (statusCode / 100 != 2) {
+        error = "The endpoint answered " + statusCode;
       }
     } catch (java.io.IOException failure) {
-      retryOrGiveUp(
-          attempt, null, failure.getClass().getSimpleName() + ": " + failure.getMessage());
+      error =
+          failure.getMessage() == null
+              ? "No answer: " + failure.getClass().getSimpleName()
+              : "No answer: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
+      return;
     } catch (RuntimeException failure) {
-      retryOrGiveUp(attempt, null, failure.getClass().getSimpleName());
+      error = failure.getClass().getSimpleName();
     }
+    recordAttempt(
+        attempt.id(),
+        started,
+        (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(),
+        statusCode,
+        error);
+    if (error == null) {
+      finish(attempt.id(), "DELIVERED", statusCode, null);
+    } else {
+      retryOrGiveUp(attempt, statusCode, error);
+    }
+  }
+
+  private void recordAttempt(
+      long deliveryId, Instant at, int latencyMillis, Integer statusCode, String error) {
+    jdbc.sql(
+            """
+            insert into webhook_attempts (delivery_id, attempted_at, latency_ms, status_code, error)
+            values (:delivery, :at, :latency, :code, :error)
+            """)
+        .param("delivery", deliveryId)
+        .param("at", at.atOffset(ZoneOffset.UTC))
+        .param("latency", latencyMillis)
+        .param("code", statusCode)
+        .param("error", error)
+        .update();
   }
 
   private void retryOrGiveUp(Attempt attempt, Integer statusCode, String error) {
@@ -215,7 +246,27 @@ public class WebhookDispatcher {
       Integer lastStatusCode,
       String lastError,
       Instant createdAt,
-      Instant deliveredAt) {}
+      Instant deliveredAt,
+      List<AttemptRecord> attemptLog) {}
+
+  /** One attempt of a delivery: when, how long the receiver took, what it answered. */
+  public record AttemptRecord(
+      Instant attemptedAt, int latencyMs, Integer statusCode, String error) {}
+
+  private List<AttemptRecord> attemptsOf(long deliveryId) {
+    return jdbc.sql(
+            "select attempted_at, latency_ms, status_code, error from webhook_attempts"
+                + " where delivery_id = :id order by id")
+        .param("id", deliveryId)
+        .query(
+            (row, number) ->
+                new AttemptRecord(
+                    row.getObject("attempted_at", OffsetDateTime.class).toInstant(),
+                    row.getInt("latency_ms"),
+                    (Integer) row.getObject("status_code"),
+                    row.getString("error")))
+        .list();
+  }
 
   /**
    * The delivery log, newest first: all deliveries, or those of one event or one endpoint, at most
@@ -240,7 +291,8 @@ public class WebhookDispatcher {
            and (cast(:delivery as bigint) is null or d.id = :delivery)
          order by d.id desc limit :limit
         """;
-    return jdbc.sql(sql)
+    return jdbc
+        .sql(sql)
         .param("event", eventId)
         .param("endpoint", endpointId)
         .param("delivery", deliveryId)
@@ -259,8 +311,27 @@ public class WebhookDispatcher {
                     (Integer) row.getObject("last_status_code"),
                     row.getString("last_error"),
                     row.getObject("created_at", OffsetDateTime.class).toInstant(),
-                    instant(row.getObject("delivered_at", OffsetDateTime.class))))
-        .list();
+                    instant(row.getObject("delivered_at", OffsetDateTime.class)),
+                    null))
+        .list()
+        .stream()
+        .map(
+            delivery ->
+                new Delivery(
+                    delivery.id(),
+                    delivery.eventId(),
+                    delivery.eventType(),
+                    delivery.endpointId(),
+                    delivery.url(),
+                    delivery.status(),
+                    delivery.attempts(),
+                    delivery.nextAttemptAt(),
+                    delivery.lastStatusCode(),
+                    delivery.lastError(),
+                    delivery.createdAt(),
+                    delivery.deliveredAt(),
+                    attemptsOf(delivery.id())))
+        .toList();
   }
 
   /**

@@ -257,7 +257,7 @@ public class OutboundPayments {
                   debitAmount,
                   expiresAt,
                   false),
-              OUTWARD_TRANSFER_CODE,
+              code(instruction),
               description));
       return holds;
     }
@@ -275,7 +275,7 @@ public class OutboundPayments {
                 debitAmount,
                 expiresAt,
                 true),
-            OUTWARD_TRANSFER_CODE,
+            code(instruction),
             description));
     holds.add(
         new TransferRequest(
@@ -287,9 +287,15 @@ public class OutboundPayments {
                 instruction.instructedAmount(),
                 expiresAt,
                 false),
-            OUTWARD_TRANSFER_CODE,
+            code(instruction),
             description));
     return holds;
+  }
+
+  private static String code(PaymentInstruction instruction) {
+    return instruction.transactionCode() != null
+        ? instruction.transactionCode()
+        : OUTWARD_TRANSFER_CODE;
   }
 
   static String description(PaymentInstruction instruction) {

@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param creditAccount for an {@link Rail#INTERNAL} payment, the bank's account that receives it;
  *     otherwise null
  * @param publicId the id the dialect shows for this payment (Cayman's {@code tr_...}), or null
+ * @param transactionCode the journal's code for the payment (BCB's {@code OTST} for a settlement);
+ *     null for {@link OutboundPayments#OUTWARD_TRANSFER_CODE}
  */
 public record PaymentInstruction(
     UUID customerId,
@@ -33,4 +35,5 @@ public record PaymentInstruction(
     String chargesType,
     String transferId,
     Account creditAccount,
-    String publicId) {}
+    String publicId,
+    String transactionCode) {}

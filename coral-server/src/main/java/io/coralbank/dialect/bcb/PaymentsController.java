@@ -108,6 +108,7 @@ class PaymentsController {
                 request.chargesType(),
                 TransferIds.forRequest("bcb-swift", caller.clientId().toString(), idempotencyKey),
                 null,
+                null,
                 null));
     return response(accepted(outcome));
   }
@@ -161,6 +162,7 @@ class PaymentsController {
                 null,
                 null,
                 TransferIds.forRequest("bcb-ach", caller.clientId().toString(), idempotencyKey),
+                null,
                 null,
                 null));
     return response(accepted(outcome));

@@ -399,7 +399,8 @@ class VirtualAccountPaymentsController {
                 request.chargesType(),
                 TransferIds.forRequest(purpose, caller.clientId().toString(), key),
                 null,
-                null));
+                null,
+                source.kind() == AccountKind.SETTLEMENT ? VirtualAccounts.SETTLEMENT_CODE : null));
     Payment payment =
         switch (outcome) {
           case PaymentOutcome.Accepted accepted -> accepted.payment();

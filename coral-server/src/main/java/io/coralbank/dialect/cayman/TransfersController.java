@@ -150,7 +150,8 @@ class TransfersController {
                 TransferIds.forRequest(
                     "cayman-transfer", caller.clientId().toString(), idempotencyKey),
                 creditWallet,
-                PREFIX + UlidCreator.getMonotonicUlid()));
+                PREFIX + UlidCreator.getMonotonicUlid(),
+                null));
     return switch (outcome) {
       case PaymentOutcome.Accepted accepted -> views.view(accepted.payment());
       case PaymentOutcome.Refused refused -> throw CaymanRejections.of(refused.rejection());

@@ -178,6 +178,11 @@ class CaymanWebhooksTest extends CaymanSandboxTest {
     assertThat(log.get(0).path("status").asString()).isEqualTo("DELIVERED");
     assertThat(log.get(0).path("attempts").asInt()).isEqualTo(2);
     assertThat(log.get(0).path("lastStatusCode").asInt()).isEqualTo(200);
+    JsonNode attempts = log.get(0).path("attemptLog");
+    assertThat(attempts).hasSize(2);
+    assertThat(attempts.get(0).path("statusCode").asInt()).isEqualTo(500);
+    assertThat(attempts.get(1).path("statusCode").asInt()).isEqualTo(200);
+    assertThat(attempts.get(1).path("latencyMs").asInt()).isGreaterThanOrEqualTo(0);
     admin(
         "POST",
         "/admin/v1/webhooks/deliveries/" + log.get(0).path("id").asLong() + "/replay",
