@@ -17,7 +17,6 @@ import io.coralbank.web.JsonAmounts;
 import io.coralbank.web.RequestRefused;
 import io.coralbank.web.RequiresPermission;
 import java.time.Clock;
-import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -94,25 +93,16 @@ class InternalTransfersController {
                     transferId, debit.id(), credit.id(), asset.code(), amount, false),
                 null,
                 request.remittance()));
-    String transactionId =
-        switch (result) {
-          case TransferResult.Applied applied -> applied.transactionId();
-          case TransferResult.AlreadyApplied exists -> exists.transactionId();
-          case TransferResult.Rejected rejected -> throw BcbRejections.of(rejected.rejection());
-        };
-    return new TransferResponse(
-        transactionId,
-        "Completed",
+    return TransferResponse.completed(
+        result,
         transferId,
-        new TransferResponse.Details(
-            new AccountViews.Amount(Amounts.format(amount, asset), asset.code()),
-            asset.code(),
-            new AccountViews.AccountReference(debit.number()),
-            new AccountViews.AccountReference(credit.number()),
-            clock.instant().toString(),
-            request.endToEndIdentification(),
-            request.remittance()),
-        List.of());
+        debit,
+        credit,
+        amount,
+        asset,
+        clock.instant(),
+        request.endToEndIdentification(),
+        request.remittance());
   }
 
   private static void require(String value, String name) {

@@ -1,5 +1,10 @@
 package io.coralbank.dialect.bcb;
 
+import io.coralbank.accounts.Account;
+import io.coralbank.kernel.money.Amounts;
+import io.coralbank.kernel.money.Asset;
+import io.coralbank.ledger.TransferResult;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -13,6 +18,41 @@ public record TransferResponse(
     String uniqueIdentifier,
     Details details,
     List<Object> linkedActivities) {
+
+  /**
+   * The answer to a transfer that completes at once: its ledger transaction when applied (or
+   * applied before), BCB's refusal otherwise.
+   */
+  static TransferResponse completed(
+      TransferResult result,
+      String transferId,
+      Account from,
+      Account to,
+      long amount,
+      Asset asset,
+      Instant at,
+      String endToEndIdentification,
+      String remittanceInformation) {
+    String transactionId =
+        switch (result) {
+          case TransferResult.Applied applied -> applied.transactionId();
+          case TransferResult.AlreadyApplied exists -> exists.transactionId();
+          case TransferResult.Rejected rejected -> throw BcbRejections.of(rejected.rejection());
+        };
+    return new TransferResponse(
+        transactionId,
+        "Completed",
+        transferId,
+        new Details(
+            new AccountViews.Amount(Amounts.format(amount, asset), asset.code()),
+            asset.code(),
+            new AccountViews.AccountReference(from.number()),
+            new AccountViews.AccountReference(to.number()),
+            at.toString(),
+            endToEndIdentification,
+            remittanceInformation),
+        List.of());
+  }
 
   /** What moved, from where to where, and when it counts. */
   public record Details(

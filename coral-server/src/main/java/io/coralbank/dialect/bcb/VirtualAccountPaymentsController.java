@@ -189,26 +189,16 @@ class VirtualAccountPaymentsController {
       Account to,
       long amount,
       InternalRequest request) {
-    String transactionId =
-        switch (result) {
-          case TransferResult.Applied applied -> applied.transactionId();
-          case TransferResult.AlreadyApplied exists -> exists.transactionId();
-          case TransferResult.Rejected rejected -> throw BcbRejections.of(rejected.rejection());
-        };
-    Asset asset = assets.find(from.currency()).orElseThrow();
-    return new TransferResponse(
-        transactionId,
-        "Completed",
+    return TransferResponse.completed(
+        result,
         transferId,
-        new TransferResponse.Details(
-            new AccountViews.Amount(Amounts.format(amount, asset), asset.code()),
-            asset.code(),
-            new AccountViews.AccountReference(from.number()),
-            new AccountViews.AccountReference(to.number()),
-            clock.instant().toString(),
-            request.endToEndIdentification(),
-            request.remittanceInformation()),
-        List.of());
+        from,
+        to,
+        amount,
+        assets.find(from.currency()).orElseThrow(),
+        clock.instant(),
+        request.endToEndIdentification(),
+        request.remittanceInformation());
   }
 
   @RequiresPermission("settle-virtual-account")

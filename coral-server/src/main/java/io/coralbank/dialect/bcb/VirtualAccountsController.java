@@ -492,26 +492,16 @@ class VirtualAccountsController {
       Account to,
       String endToEnd,
       String remittance) {
-    String transactionId =
-        switch (result) {
-          case TransferResult.Applied applied -> applied.transactionId();
-          case TransferResult.AlreadyApplied exists -> exists.transactionId();
-          case TransferResult.Rejected rejected -> throw BcbRejections.of(rejected.rejection());
-        };
-    Asset asset = assets.find(sub.currency()).orElseThrow();
-    return new TransferResponse(
-        transactionId,
-        "Completed",
+    return TransferResponse.completed(
+        result,
         transferId,
-        new TransferResponse.Details(
-            new AccountViews.Amount(Amounts.format(amount, asset), asset.code()),
-            asset.code(),
-            new AccountViews.AccountReference(from.number()),
-            new AccountViews.AccountReference(to.number()),
-            clock.instant().toString(),
-            endToEnd,
-            remittance),
-        List.of());
+        from,
+        to,
+        amount,
+        assets.find(sub.currency()).orElseThrow(),
+        clock.instant(),
+        endToEnd,
+        remittance);
   }
 
   private Account sub(String accountNumber, Caller caller) {
