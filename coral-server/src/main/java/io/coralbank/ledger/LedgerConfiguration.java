@@ -3,6 +3,7 @@ package io.coralbank.ledger;
 import com.zaxxer.hikari.HikariDataSource;
 import io.coralbank.platform.database.DatabaseLocation;
 import java.time.Clock;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -25,9 +26,17 @@ class LedgerConfiguration {
     return location.newPool("coral-ledger", properties.workers() + 1, ENGINE_SESSION_OPTIONS);
   }
 
+  /**
+   * The qualifier matters: the application's pool is primary, and Spring prefers a primary bean to
+   * a parameter's name, so without it the engine would share the request pool and a burst of
+   * idempotent requests (each holding a connection while it waits for the ledger) could leave the
+   * engine no connection to commit with.
+   */
   @Bean(destroyMethod = "close")
   LedgerEngine ledgerEngine(
-      HikariDataSource ledgerEngineDataSource, Clock clock, LedgerProperties properties) {
+      @Qualifier("ledgerEngineDataSource") HikariDataSource ledgerEngineDataSource,
+      Clock clock,
+      LedgerProperties properties) {
     return new LedgerEngine(ledgerEngineDataSource, clock, properties.engineSettings());
   }
 }

@@ -53,8 +53,18 @@ public final class LedgerBenchmark {
   private final long hotAccountId;
   private final HikariDataSource engineDataSource;
   private final HikariDataSource naiveDataSource;
+  private final int accountCount;
 
   private LedgerBenchmark(String jdbcUrl, long firstAccountId, long hotAccountId) {
+    this(jdbcUrl, firstAccountId, hotAccountId, ACCOUNTS);
+  }
+
+  /**
+   * A benchmark over {@code accountCount} accounts with consecutive ids from {@code
+   * firstAccountId}, for another benchmark's naive baseline on its own accounts.
+   */
+  LedgerBenchmark(String jdbcUrl, long firstAccountId, long hotAccountId, int accountCount) {
+    this.accountCount = accountCount;
     this.firstAccountId = firstAccountId;
     this.hotAccountId = hotAccountId;
     this.engineDataSource = pool(jdbcUrl, 8);
@@ -228,6 +238,16 @@ public final class LedgerBenchmark {
 
   record Result(double perSecond, double p50Millis, double p99Millis) {}
 
+  /** The naive way's closed-loop rate with {@code callers} callers, uniform or hot. */
+  Result measureNaive(int callers, int seconds, int warmup, boolean hot) throws Exception {
+    return measure(callers, seconds, warmup, hot, this::naive);
+  }
+
+  void close() {
+    engineDataSource.close();
+    naiveDataSource.close();
+  }
+
   private Result measure(int callers, int seconds, int warmup, boolean hot, Submitter submitter)
       throws Exception {
     AtomicLong sequence = new AtomicLong();
@@ -248,8 +268,9 @@ public final class LedgerBenchmark {
                     if (now >= end) {
                       break;
                     }
-                    long debit = firstAccountId + random.nextInt(ACCOUNTS);
-                    long credit = hot ? hotAccountId : firstAccountId + random.nextInt(ACCOUNTS);
+                    long debit = firstAccountId + random.nextInt(accountCount);
+                    long credit =
+                        hot ? hotAccountId : firstAccountId + random.nextInt(accountCount);
                     if (debit == credit) {
                       continue;
                     }

@@ -1,0 +1,407 @@
+package io.coralbank.bench;
+
+import io.coralbank.CoralApplication;
+import io.coralbank.accounts.Account;
+import io.coralbank.accounts.AccountKind;
+import io.coralbank.accounts.AccountOpening;
+import io.coralbank.accounts.Accounts;
+import io.coralbank.customers.Customer;
+import io.coralbank.customers.CustomerType;
+import io.coralbank.customers.Customers;
+import io.coralbank.identity.ApiClients;
+import io.coralbank.identity.ClientCreation;
+import io.coralbank.identity.ClientDialect;
+import io.coralbank.kernel.checks.Luhn;
+import io.coralbank.payments.InboundPayments;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Drives a real Coral over HTTP the way BCB clients do, open loop: requests leave at a fixed
+ * offered rate whatever the server's answers, and each latency is measured from the moment the
+ * request was due, so a slow server cannot hide its queueing (no coordinated omission). Starts its
+ * own server on a fresh embedded database with BCB's rate limit raised (the report says so), funds
+ * {@code --accounts} current accounts of one corporate customer, and runs:
+ *
+ * <ul>
+ *   <li>{@code uniform}: internal transfers between random pairs of the accounts;
+ *   <li>{@code hot}: every request credits one Sub account from the customer's Settlement account
+ *       through {@code POST /v1/virtual-accounts/{n}/transfers/credit};
+ *   <li>{@code mixed}: 80% reads (account details, a transactions page), 20% transfers.
+ * </ul>
+ *
+ * In the same run and on the same database it measures the naive SQL baseline (one database
+ * transaction per transfer) and prints the ratios. Arguments: {@code --rate=N} requests per second
+ * offered (default 1000), {@code --seconds=N} (default 10), {@code --warmup=N} (default 3), {@code
+ * --accounts=N} (default 10000), {@code --scenarios=uniform,hot,mixed}.
+ */
+public final class HttpLoad {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final long FUNDING = 1_000_000_00L;
+
+  private final HttpClient http =
+      HttpClient.newBuilder()
+          .executor(Executors.newVirtualThreadPerTaskExecutor())
+          .connectTimeout(Duration.ofSeconds(5))
+          .build();
+  private final String base;
+  private final String token;
+  private final List<String> numbers;
+  private final String sub;
+
+  private HttpLoad(String base, String token, List<String> numbers, String sub) {
+    this.base = base;
+    this.token = token;
+    this.numbers = numbers;
+    this.sub = sub;
+  }
+
+  /** What one scenario came to. */
+  record Report(
+      String scenario,
+      double offered,
+      double achieved,
+      Map<String, Long> errors,
+      Histogram latencies) {}
+
+  public static void main(String[] arguments) throws Exception {
+    int rate = intArgument(arguments, "rate", 1000);
+    int seconds = intArgument(arguments, "seconds", 10);
+    int warmup = intArgument(arguments, "warmup", 3);
+    int accountCount = intArgument(arguments, "accounts", 10_000);
+    List<String> scenarios =
+        List.of(stringArgument(arguments, "scenarios", "uniform,hot,mixed").split(","));
+    Path directory = Files.createTempDirectory("coral-load");
+    ConfigurableApplicationContext server =
+        new SpringApplicationBuilder(CoralApplication.class)
+            .run(
+                "--server.port=0",
+                "--coral.database.embedded-directory=" + directory.resolve("pg"),
+                "--coral.rate-limits.dialects.bcb.requests=2000000000",
+                "--logging.level.root=WARN");
+    try {
+      String port = server.getEnvironment().getProperty("local.server.port");
+      JdbcClient jdbc = server.getBean(JdbcClient.class);
+      Customer customer =
+          server.getBean(Customers.class).create("Load Test Ltd", CustomerType.CORPORATE);
+      long firstId = openFundedAccounts(jdbc, customer, accountCount);
+      List<String> numbers =
+          jdbc.sql(
+                  "select account_number from accounts where customer_id = :customer"
+                      + " and kind = 'CURRENT' order by id")
+              .param("customer", customer.id())
+              .query(String.class)
+              .list();
+      String sub = openHierarchy(server, customer);
+      var credentials =
+          ((ClientCreation.Created)
+                  server
+                      .getBean(ApiClients.class)
+                      .create(customer.id(), ClientDialect.BCB, null, null))
+              .credentials();
+      String base = "http://localhost:" + port + "/bcb";
+      HttpLoad load =
+          new HttpLoad(
+              base,
+              login(base, credentials.client().clientId(), credentials.secret()),
+              numbers,
+              sub);
+      System.out.printf(
+          Locale.ROOT,
+          "Coral HTTP load: %d funded accounts, offered %d requests/s for %d s after %d s"
+              + " warm-up, %d cores, Java %s. BCB's rate limit is raised to 2,000,000,000 per"
+              + " window for this run (the documented 300/hour would refuse almost everything).%n",
+          accountCount,
+          rate,
+          seconds,
+          warmup,
+          Runtime.getRuntime().availableProcessors(),
+          Runtime.version());
+      System.out.printf(
+          Locale.ROOT,
+          "%-8s %9s %9s %9s %9s %9s %9s  %s%n",
+          "scenario",
+          "offered/s",
+          "done/s",
+          "p50 ms",
+          "p90 ms",
+          "p99 ms",
+          "p99.9 ms",
+          "errors");
+      Map<String, Report> reports = new TreeMap<>();
+      for (String scenario : scenarios) {
+        Report report = load.run(scenario, rate, seconds, warmup);
+        reports.put(scenario, report);
+        print(report);
+      }
+      String jdbcUrl = server.getEnvironment().getProperty("coral.database.url", "");
+      LedgerBenchmark naive =
+          new LedgerBenchmark(embeddedUrl(server, jdbcUrl), firstId, firstId, accountCount);
+      try {
+        LedgerBenchmark.Result baseline = naive.measureNaive(64, seconds, warmup, false);
+        System.out.printf(
+            Locale.ROOT,
+            "naive SQL baseline, uniform, 64 callers closed loop: %.0f transfers/s%n",
+            baseline.perSecond());
+        if (reports.containsKey("uniform")) {
+          System.out.printf(
+              Locale.ROOT,
+              "API/naive uniform: %.2fx (the API's achieved rate at the offered load; raise"
+                  + " --rate to find its maximum)%n",
+              reports.get("uniform").achieved() / baseline.perSecond());
+        }
+        if (reports.containsKey("uniform") && reports.containsKey("hot")) {
+          System.out.printf(
+              Locale.ROOT,
+              "API hot/uniform: %.2f%n",
+              reports.get("hot").achieved() / reports.get("uniform").achieved());
+        }
+      } finally {
+        naive.close();
+      }
+    } finally {
+      server.close();
+    }
+  }
+
+  private static String embeddedUrl(ConfigurableApplicationContext server, String configured) {
+    if (!configured.isBlank()) {
+      return configured;
+    }
+    try (var connection = server.getBean(javax.sql.DataSource.class).getConnection()) {
+      return connection.getMetaData().getURL();
+    } catch (java.sql.SQLException failure) {
+      throw new IllegalStateException(failure);
+    }
+  }
+
+  /** Inserts the funded accounts in one statement each, so their ids are consecutive. */
+  private static long openFundedAccounts(JdbcClient jdbc, Customer customer, int count) {
+    List<Long> sequence =
+        jdbc.sql("select nextval('account_number_seq') from generate_series(1, :count)")
+            .param("count", count)
+            .query(Long.class)
+            .list();
+    String[] numbers = new String[sequence.size()];
+    for (int index = 0; index < numbers.length; index++) {
+      String payload = Long.toString(sequence.get(index));
+      numbers[index] = payload + Luhn.checkDigit(payload);
+    }
+    jdbc.sql(
+            """
+            insert into accounts (account_number, customer_id, currency, kind, status, label,
+                                  created_at)
+            select number, :customer, 'USD', 'CURRENT', 'ACTIVE', 'Load ' || number, now()
+              from unnest(:numbers) as n(number)
+            """)
+        .param("customer", customer.id())
+        .param("numbers", numbers)
+        .update();
+    jdbc.sql(
+            """
+            insert into ledger_accounts (account_id, asset_code, bank_side, posted)
+            select id, 'USD', false, :funding from accounts
+             where customer_id = :customer and kind = 'CURRENT'
+            """)
+        .param("funding", FUNDING)
+        .param("customer", customer.id())
+        .update();
+    // Funded directly, as the ledger benchmark does: this database exists only to be measured
+    // (its invariant check would report the opening balances, which no journal entry explains).
+    jdbc.sql("vacuum analyze").update();
+    return jdbc.sql(
+            "select min(id) from accounts where customer_id = :customer and kind = 'CURRENT'")
+        .param("customer", customer.id())
+        .query(Long.class)
+        .single();
+  }
+
+  private static String openHierarchy(ConfigurableApplicationContext server, Customer customer) {
+    Accounts accounts = server.getBean(Accounts.class);
+    Account settlement =
+        opened(
+            accounts.openCustomerAccount(
+                customer.id(), "USD", AccountKind.SETTLEMENT, "Settlement"));
+    opened(accounts.openCustomerAccount(customer.id(), "USD", AccountKind.PARENT, "Parent"));
+    Account sub =
+        opened(accounts.openCustomerAccount(customer.id(), "USD", AccountKind.SUB, "Hot Sub"));
+    server
+        .getBean(InboundPayments.class)
+        .credit(settlement, 1_000_000_000_00L, "Load funding", "load-funding:" + customer.id());
+    return sub.number();
+  }
+
+  private static Account opened(AccountOpening opening) {
+    return ((AccountOpening.Opened) opening).account();
+  }
+
+  private static String login(String base, UUID clientId, String secret) throws Exception {
+    HttpResponse<String> response =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/auth/token"))
+                    .header("Content-Type", "application/json")
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"clientId\": \""
+                                + clientId
+                                + "\", \"clientSecret\": \""
+                                + secret
+                                + "\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    return JSON.readTree(response.body()).path("token").asString();
+  }
+
+  /** Offers {@code rate} requests per second, open loop, and records what became of them. */
+  private Report run(String scenario, int rate, int seconds, int warmup) throws Exception {
+    Recorder recorder = new Recorder(3);
+    Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
+    AtomicLong done = new AtomicLong();
+    long intervalNanos = 1_000_000_000L / rate;
+    long start = System.nanoTime();
+    long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
+    long end = measureFrom + TimeUnit.SECONDS.toNanos(seconds);
+    try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (long due = start; due < end; due += intervalNanos) {
+        long wait = due - System.nanoTime();
+        if (wait > 0) {
+          TimeUnit.NANOSECONDS.sleep(wait);
+        }
+        long intended = due;
+        boolean measured = due >= measureFrom;
+        requests.submit(
+            () -> {
+              String outcome;
+              try {
+                HttpResponse<Void> response =
+                    http.send(request(scenario), HttpResponse.BodyHandlers.discarding());
+                outcome = response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+              } catch (Exception failure) {
+                outcome = failure.getClass().getSimpleName();
+              }
+              if (measured) {
+                recorder.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
+                if (outcome == null) {
+                  done.incrementAndGet();
+                } else {
+                  errors.computeIfAbsent(outcome, key -> new AtomicLong()).incrementAndGet();
+                }
+              }
+            });
+      }
+    }
+    Map<String, Long> errorCounts = new TreeMap<>();
+    errors.forEach((kind, count) -> errorCounts.put(kind, count.get()));
+    return new Report(
+        scenario,
+        rate,
+        done.get() / (double) seconds,
+        errorCounts,
+        recorder.getIntervalHistogram());
+  }
+
+  private HttpRequest request(String scenario) {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    boolean read = scenario.equals("mixed") && random.nextInt(10) < 8;
+    if (read) {
+      String account = numbers.get(random.nextInt(numbers.size()));
+      String path =
+          random.nextBoolean()
+              ? "/v1/accounts/" + account
+              : "/v1/accounts/"
+                  + account
+                  + "/transactions?fromDate="
+                  + LocalDate.now().minusDays(1)
+                  + "&pageSize=20";
+      return HttpRequest.newBuilder(URI.create(base + path))
+          .header("Authorization", "Bearer " + token)
+          .timeout(Duration.ofSeconds(30))
+          .GET()
+          .build();
+    }
+    String amount = (1 + random.nextInt(100)) + ".00";
+    String path;
+    String body;
+    if (scenario.equals("hot")) {
+      path = "/v1/virtual-accounts/" + sub + "/transfers/credit";
+      body = "{\"creditAmountCurrency\": \"USD\", \"creditAmount\": \"" + amount + "\"}";
+    } else {
+      String debit = numbers.get(random.nextInt(numbers.size()));
+      String credit = numbers.get(random.nextInt(numbers.size()));
+      while (credit.equals(debit)) {
+        credit = numbers.get(random.nextInt(numbers.size()));
+      }
+      path = "/v1/internal-transfers";
+      body =
+          "{\"debitAccountNumber\": \""
+              + debit
+              + "\", \"debitAmountCurrency\": \"USD\","
+              + " \"creditAccountNumber\": \""
+              + credit
+              + "\", \"creditAmountCurrency\": \"USD\","
+              + " \"debitAmount\": \""
+              + amount
+              + "\"}";
+    }
+    return HttpRequest.newBuilder(URI.create(base + path))
+        .header("Authorization", "Bearer " + token)
+        .header("Content-Type", "application/json")
+        .header("Idempotency-Key", UUID.randomUUID().toString())
+        .timeout(Duration.ofSeconds(30))
+        .POST(HttpRequest.BodyPublishers.ofString(body))
+        .build();
+  }
+
+  private static void print(Report report) {
+    Histogram latencies = report.latencies();
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f  %s%n",
+        report.scenario(),
+        report.offered(),
+        report.achieved(),
+        latencies.getValueAtPercentile(50) / 1000.0,
+        latencies.getValueAtPercentile(90) / 1000.0,
+        latencies.getValueAtPercentile(99) / 1000.0,
+        latencies.getValueAtPercentile(99.9) / 1000.0,
+        report.errors().isEmpty() ? "none" : report.errors());
+  }
+
+  private static int intArgument(String[] arguments, String name, int fallback) {
+    return Integer.parseInt(stringArgument(arguments, name, Integer.toString(fallback)));
+  }
+
+  private static String stringArgument(String[] arguments, String name, String fallback) {
+    for (String argument : arguments) {
+      if (argument.startsWith("--" + name + "=")) {
+        return argument.substring(name.length() + 3);
+      }
+    }
+    return fallback;
+  }
+}
