@@ -7,9 +7,6 @@ import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Counts requests in fixed windows (BCB documents "a fixed window of 60 minutes"). One upsert per
@@ -21,13 +18,10 @@ public class RateLimiter {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-  private final TransactionTemplate counting;
 
-  RateLimiter(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactionManager) {
+  RateLimiter(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
     this.clock = clock;
-    this.counting = new TransactionTemplate(transactionManager);
-    this.counting.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** Counts one request against {@code limit} per {@code window} for {@code key}. */
@@ -36,26 +30,18 @@ public class RateLimiter {
     Instant now = clock.instant();
     Instant start =
         Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis);
-    // A counter need not survive a power cut (losing the last few counts only lets a client a
-    // few requests more), so its commit does not wait for the disk: every request counts, and a
-    // durable commit each would queue every request of a client behind the disk's flushes.
     int count =
-        counting.execute(
-            status -> {
-              jdbc.sql("set local synchronous_commit = off").update();
-              return jdbc.sql(
-                      """
-                      insert into rate_limit_windows (key, window_start, count)
-                      values (:key, :start, 1)
-                      on conflict (key, window_start)
-                      do update set count = rate_limit_windows.count + 1
-                      returning count
-                      """)
-                  .param("key", key)
-                  .param("start", start.atOffset(ZoneOffset.UTC))
-                  .query(Integer.class)
-                  .single();
-            });
+        jdbc.sql(
+                """
+                insert into rate_limit_windows (key, window_start, count) values (:key, :start, 1)
+                on conflict (key, window_start)
+                do update set count = rate_limit_windows.count + 1
+                returning count
+                """)
+            .param("key", key)
+            .param("start", start.atOffset(ZoneOffset.UTC))
+            .query(Integer.class)
+            .single();
     return new RateLimitDecision(
         count <= limit, limit, Math.max(0, limit - count), start.plus(window));
   }
