@@ -249,7 +249,7 @@ public final class CrashTest {
                   continue;
                 }
                 long amount = 1 + random.nextInt(10_000);
-                String body = transferBody(from, to, amount);
+                String body = CrashTestBodies.transfer(from, to, amount);
                 String key = UUID.randomUUID().toString();
                 boolean answered;
                 try {
@@ -348,18 +348,6 @@ public final class CrashTest {
 
   private static long cents(String amount) {
     return new java.math.BigDecimal(amount).movePointRight(2).longValueExact();
-  }
-
-  private static String transferBody(String from, String to, long amount) {
-    return "{\"debitAccountNumber\": \""
-        + from
-        + "\", \"debitAmountCurrency\": \"USD\","
-        + " \"creditAccountNumber\": \""
-        + to
-        + "\", \"creditAmountCurrency\": \"USD\","
-        + " \"debitAmount\": \""
-        + java.math.BigDecimal.valueOf(amount, 2).toPlainString()
-        + "\"}";
   }
 
   private HttpResponse<String> transfer(String token, String key, String body)
