@@ -187,6 +187,33 @@ public class OutboundPayments {
     return new PaymentOutcome.Accepted(payment);
   }
 
+  /**
+   * A payment whose debit is fixed (BCB's cross-currency withdrawal: {@code debitAmount} and only
+   * the credit currency): the bank quotes {@code debitAmount} of {@code from} into {@code to} and
+   * sends what the quote converts it to, so the payment is priced by that same live quote.
+   *
+   * @param instruction the payment for a credited amount, once the quote has set it
+   */
+  public PaymentOutcome sendConverting(
+      UUID customerId,
+      Asset from,
+      Asset to,
+      long debitAmount,
+      java.util.function.LongFunction<PaymentInstruction> instruction) {
+    return switch (quotes.quote(customerId, from, to, debitAmount)) {
+      case io.coralbank.fx.QuoteOutcome.Quoted quoted ->
+          quoted.quote().convertedAmount() == 0
+              ? new PaymentOutcome.Refused(PaymentRejection.CONVERTED_AMOUNT_MUST_BE_POSITIVE, null)
+              : send(instruction.apply(quoted.quote().convertedAmount()));
+      case io.coralbank.fx.QuoteOutcome.Referred referred ->
+          new PaymentOutcome.Refused(
+              PaymentRejection.LARGE_EXCHANGE_MUST_BE_QUOTED_BY_THE_DEALING_DESK,
+              referred.referral().id().toString());
+      case io.coralbank.fx.QuoteOutcome.NoRate noRate ->
+          new PaymentOutcome.Refused(PaymentRejection.EXCHANGE_RATE_MUST_BE_KNOWN, null);
+    };
+  }
+
   /** The rules of the rail itself, in the precedence of {@link PaymentRejection}. */
   private Optional<PaymentRejection> railRules(PaymentInstruction instruction) {
     String currency = instruction.instructedCurrency();

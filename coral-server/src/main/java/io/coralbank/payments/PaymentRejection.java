@@ -18,7 +18,9 @@ public enum PaymentRejection {
    * A cross-currency payment worth more than the automatic limit needs the dealing desk's quote;
    * the request was referred.
    */
-  LARGE_EXCHANGE_MUST_BE_QUOTED_BY_THE_DEALING_DESK;
+  LARGE_EXCHANGE_MUST_BE_QUOTED_BY_THE_DEALING_DESK,
+  /** A payment with a fixed debit must convert into at least one minor unit of its currency. */
+  CONVERTED_AMOUNT_MUST_BE_POSITIVE;
 
   /** The rule's name as it reads in documentation: lower snake case. */
   public String code() {

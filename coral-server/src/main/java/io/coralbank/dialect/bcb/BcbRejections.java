@@ -118,6 +118,8 @@ final class BcbRejections {
               400,
               "FX_RATE_NOT_AVAILABLE",
               "No exchange rate is available for this currency pair.");
+      case CONVERTED_AMOUNT_MUST_BE_POSITIVE ->
+          new Refusal(400, "AMOUNT_MUST_BE_POSITIVE", "debitAmount converts to nothing.");
       case LARGE_EXCHANGE_MUST_BE_QUOTED_BY_THE_DEALING_DESK ->
           new Refusal(
               400,

@@ -4,8 +4,6 @@ import io.coralbank.accounts.Account;
 import io.coralbank.accounts.AccountKind;
 import io.coralbank.accounts.Accounts;
 import io.coralbank.accounts.Rail;
-import io.coralbank.fx.FxQuotes;
-import io.coralbank.fx.QuoteOutcome;
 import io.coralbank.idempotency.TransferIds;
 import io.coralbank.kernel.money.Amounts;
 import io.coralbank.kernel.money.Asset;
@@ -15,13 +13,13 @@ import io.coralbank.payments.OutboundPayments;
 import io.coralbank.payments.Payment;
 import io.coralbank.payments.PaymentInstruction;
 import io.coralbank.payments.PaymentOutcome;
-import io.coralbank.payments.PaymentRejection;
 import io.coralbank.virtualaccounts.VirtualAccount;
 import io.coralbank.virtualaccounts.VirtualAccounts;
 import io.coralbank.web.Caller;
 import io.coralbank.web.RequiresPermission;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.LongFunction;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,7 +65,6 @@ class VirtualAccountPaymentsController {
   private final VirtualAccounts virtualAccounts;
   private final Accounts accounts;
   private final OutboundPayments outboundPayments;
-  private final FxQuotes quotes;
   private final AssetCatalogue assets;
   private final Clock clock;
 
@@ -75,13 +72,11 @@ class VirtualAccountPaymentsController {
       VirtualAccounts virtualAccounts,
       Accounts accounts,
       OutboundPayments outboundPayments,
-      FxQuotes quotes,
       AssetCatalogue assets,
       Clock clock) {
     this.virtualAccounts = virtualAccounts;
     this.accounts = accounts;
     this.outboundPayments = outboundPayments;
-    this.quotes = quotes;
     this.assets = assets;
     this.clock = clock;
   }
@@ -325,7 +320,31 @@ class VirtualAccountPaymentsController {
     Asset credit =
         PaymentsController.currency(
             assets, request.creditAmount().currency(), "creditAmount.currency");
-    long creditAmount;
+    String transferId = TransferIds.forRequest(purpose, caller.clientId().toString(), key);
+    LongFunction<PaymentInstruction> instruction =
+        amount ->
+            new PaymentInstruction(
+                caller.customerId(),
+                Rail.SWIFT,
+                source,
+                credit.code(),
+                amount,
+                "VA-" + source.number(),
+                request.remittanceInformation() == null
+                    ? List.of()
+                    : List.copyOf(request.remittanceInformation()),
+                request.creditorAccount().identification(),
+                request.creditorAccount().name(),
+                PaymentsController.agent(request.creditorAgent(), "creditorAgent"),
+                request.intermediaryAgent() == null
+                    ? null
+                    : PaymentsController.agent(request.intermediaryAgent(), "intermediaryAgent"),
+                request.chargesType(),
+                transferId,
+                null,
+                null,
+                source.kind() == AccountKind.SETTLEMENT ? VirtualAccounts.SETTLEMENT_CODE : null);
+    PaymentOutcome outcome;
     if (request.debitAmount() == null) {
       if (request.debitCurrency() == null
           || !request.debitCurrency().equals(source.currency())
@@ -337,7 +356,9 @@ class VirtualAccountPaymentsController {
                 + source.currency()
                 + "); send debitAmount for a cross-currency withdrawal.");
       }
-      creditAmount = PaymentsController.amount(request.creditAmount(), credit);
+      outcome =
+          outboundPayments.send(
+              instruction.apply(PaymentsController.amount(request.creditAmount(), credit)));
     } else {
       if (!source.currency().equals(request.debitAmount().currency())
           || credit.equals(sourceAsset)) {
@@ -352,45 +373,14 @@ class VirtualAccountPaymentsController {
             "With debitAmount, send only creditAmount.currency: the bank assigns the rate and the"
                 + " credited amount.");
       }
-      long debit = PaymentsController.amount(request.debitAmount(), sourceAsset);
-      creditAmount =
-          switch (quotes.quote(caller.customerId(), sourceAsset, credit, debit)) {
-            case QuoteOutcome.Quoted quoted -> quoted.quote().convertedAmount();
-            case QuoteOutcome.Referred referred ->
-                throw BcbRejections.of(
-                    PaymentRejection.LARGE_EXCHANGE_MUST_BE_QUOTED_BY_THE_DEALING_DESK,
-                    referred.referral().id().toString());
-            case QuoteOutcome.NoRate noRate ->
-                throw BcbRejections.of(PaymentRejection.EXCHANGE_RATE_MUST_BE_KNOWN, null);
-          };
-      if (creditAmount == 0) {
-        throw new BcbRejections.Refusal(
-            400, "AMOUNT_MUST_BE_POSITIVE", "debitAmount converts to nothing.");
-      }
+      outcome =
+          outboundPayments.sendConverting(
+              caller.customerId(),
+              sourceAsset,
+              credit,
+              PaymentsController.amount(request.debitAmount(), sourceAsset),
+              instruction);
     }
-    PaymentOutcome outcome =
-        outboundPayments.send(
-            new PaymentInstruction(
-                caller.customerId(),
-                Rail.SWIFT,
-                source,
-                credit.code(),
-                creditAmount,
-                "VA-" + source.number(),
-                request.remittanceInformation() == null
-                    ? List.of()
-                    : List.copyOf(request.remittanceInformation()),
-                request.creditorAccount().identification(),
-                request.creditorAccount().name(),
-                PaymentsController.agent(request.creditorAgent(), "creditorAgent"),
-                request.intermediaryAgent() == null
-                    ? null
-                    : PaymentsController.agent(request.intermediaryAgent(), "intermediaryAgent"),
-                request.chargesType(),
-                TransferIds.forRequest(purpose, caller.clientId().toString(), key),
-                null,
-                null,
-                source.kind() == AccountKind.SETTLEMENT ? VirtualAccounts.SETTLEMENT_CODE : null));
     Payment payment =
         switch (outcome) {
           case PaymentOutcome.Accepted accepted -> accepted.payment();

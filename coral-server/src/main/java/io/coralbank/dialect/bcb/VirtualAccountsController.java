@@ -5,17 +5,14 @@ import io.coralbank.accounts.AccountKind;
 import io.coralbank.accounts.Accounts;
 import io.coralbank.events.WebhookEndpoints;
 import io.coralbank.events.WebhookUrls;
-import io.coralbank.idempotency.TransferIds;
 import io.coralbank.identity.ApiClients;
 import io.coralbank.jobs.Job;
 import io.coralbank.jobs.Jobs;
 import io.coralbank.kernel.money.Amounts;
 import io.coralbank.kernel.money.Asset;
 import io.coralbank.kernel.money.AssetCatalogue;
-import io.coralbank.kernel.money.InvalidAmountException;
 import io.coralbank.ledger.Balance;
 import io.coralbank.ledger.LedgerReader;
-import io.coralbank.ledger.TransferResult;
 import io.coralbank.platform.CoralProperties;
 import io.coralbank.virtualaccounts.VirtualAccount;
 import io.coralbank.virtualaccounts.VirtualAccountItem;
@@ -23,11 +20,9 @@ import io.coralbank.virtualaccounts.VirtualAccounts;
 import io.coralbank.web.Caller;
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.GlobalRateLimit;
-import io.coralbank.web.JsonAmounts;
 import io.coralbank.web.RequestRefused;
 import io.coralbank.web.RequiresPermission;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -42,15 +37,17 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * BCB's virtual-account service: Sub accounts opened by a background job, the hierarchy listed and
- * read, client references and once-only names updated, and money moved Settlement -> Parent -> Sub
- * and back. The rules are the core's ({@link VirtualAccounts}) and the kernel's.
+ * read, client references and once-only names updated. Money through the Parent is {@link
+ * VirtualAccountTransfersController}'s, what moved is {@link
+ * VirtualAccountTransactionsController}'s, and money leaving the hierarchy is {@link
+ * VirtualAccountPaymentsController}'s. The rules are the core's ({@link VirtualAccounts}) and the
+ * kernel's.
  */
 @RestController
 class VirtualAccountsController {
@@ -63,14 +60,11 @@ class VirtualAccountsController {
   private final LedgerReader ledger;
   private final AssetCatalogue assets;
   private final BcbPageTokens tokens;
-  private final Clock clock;
   private final WebhookEndpoints endpoints;
   private final ApiClients clients;
   private final CoralProperties coral;
-  private final Statements statements;
 
   VirtualAccountsController(
-      Statements statements,
       WebhookEndpoints endpoints,
       ApiClients clients,
       CoralProperties coral,
@@ -79,19 +73,16 @@ class VirtualAccountsController {
       Accounts accounts,
       LedgerReader ledger,
       AssetCatalogue assets,
-      BcbPageTokens tokens,
-      Clock clock) {
+      BcbPageTokens tokens) {
     this.virtualAccounts = virtualAccounts;
     this.jobs = jobs;
     this.accounts = accounts;
     this.ledger = ledger;
     this.assets = assets;
     this.tokens = tokens;
-    this.clock = clock;
     this.endpoints = endpoints;
     this.clients = clients;
     this.coral = coral;
-    this.statements = statements;
   }
 
   @RequiresPermission("create-virtual-accounts")
@@ -242,152 +233,6 @@ class VirtualAccountsController {
     return view(own(virtualAccountNumber, caller));
   }
 
-  @RequiresPermission("get-virtual-account-transactions")
-  @GetMapping(
-      path = "/v1/virtual-accounts/{virtualAccountNumber}/transactions",
-      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
-  BcbList<AccountViews.Transaction> transactions(
-      @PathVariable String virtualAccountNumber,
-      @RequestParam(required = false) String fromDate,
-      @RequestParam(required = false) String toDate,
-      @RequestParam(required = false) Integer pageStart,
-      @RequestParam(required = false) Integer pageSize,
-      @RequestParam(required = false) String pageToken,
-      Caller caller) {
-    return statements.page(
-        own(virtualAccountNumber, caller).account(),
-        caller,
-        fromDate,
-        toDate,
-        pageStart,
-        pageSize,
-        pageToken);
-  }
-
-  @RequiresPermission("get-virtual-account-transactions")
-  @GetMapping(
-      path = "/v1/virtual-accounts/{virtualAccountNumber}/deposits",
-      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
-  BcbList<AccountViews.Transaction> deposits(
-      @PathVariable String virtualAccountNumber,
-      @RequestParam(required = false) Integer pageStart,
-      @RequestParam(required = false) Integer pageSize,
-      @RequestParam(required = false) String pageToken,
-      Caller caller) {
-    Account account = own(virtualAccountNumber, caller).account();
-    String fingerprint = "deposits:" + caller.customerId() + ":" + account.number();
-    BcbPaging paging = BcbPaging.parse(pageStart, pageSize, pageToken, fingerprint, tokens);
-    long total = ledger.countExternalCredits(account.id());
-    Asset asset = assets.find(account.currency()).orElseThrow();
-    List<io.coralbank.ledger.PostingView> credits =
-        ledger.externalCredits(account.id(), paging.offset(), paging.pageSize());
-    Map<Long, String> others =
-        accounts.numbersOf(
-            credits.stream().map(io.coralbank.ledger.PostingView::counterpartyAccountId).toList());
-    List<AccountViews.Transaction> data =
-        credits.stream()
-            .map(
-                credit ->
-                    new AccountViews.Transaction(
-                        credit.transactionId(),
-                        new AccountViews.AccountReference(account.number()),
-                        new AccountViews.AccountReference(
-                            others.get(credit.counterpartyAccountId())),
-                        new AccountViews.TransactionDetails(
-                            "Credit",
-                            credit.description(),
-                            new AccountViews.Amount(
-                                Amounts.format(credit.amount(), asset), asset.code()),
-                            BcbTime.format(credit.postedAt()))))
-            .toList();
-    return paging.envelope(data, total, total, fingerprint, tokens);
-  }
-
-  /** {@code {"currency": "USD", "amount": "6755.67"}}: what the customer's Sub accounts hold. */
-  record Total(String currency, String amount) {}
-
-  @RequiresPermission("get-virtual-account-transactions")
-  @GetMapping(
-      path = "/v1/virtual-accounts/balances/total",
-      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
-  Total total(@RequestParam(required = false) String currency, Caller caller) {
-    if (currency == null
-        || assets.find(currency).isEmpty()
-        || !currency.equals(currency.toUpperCase(java.util.Locale.ROOT))) {
-      throw malformed("currency is required: an ISO 4217 code such as USD.");
-    }
-    Asset asset = assets.find(currency).orElseThrow();
-    return new Total(
-        currency,
-        Amounts.format(virtualAccounts.totalOfSubs(caller.customerId(), currency), asset));
-  }
-
-  @RequiresPermission("get-virtual-account-transactions")
-  @GetMapping(
-      path = "/v1/virtual-accounts/transactions/{transactionId}",
-      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
-  List<AccountViews.Transaction> transaction(@PathVariable String transactionId, Caller caller) {
-    List<io.coralbank.ledger.PostingView> legs =
-        virtualAccounts.legs(caller.customerId(), transactionId);
-    if (legs.isEmpty()) {
-      throw new BcbRejections.Refusal(404, "NOT_FOUND", "Transaction not found");
-    }
-    Map<Long, String> numbers =
-        accounts.numbersOf(
-            legs.stream()
-                .flatMap(
-                    leg -> java.util.stream.Stream.of(leg.accountId(), leg.counterpartyAccountId()))
-                .toList());
-    return legs.stream()
-        .map(
-            leg -> {
-              Asset asset =
-                  assets
-                      .find(
-                          virtualAccounts
-                              .find(caller.customerId(), numbers.get(leg.accountId()))
-                              .orElseThrow()
-                              .account()
-                              .currency())
-                      .orElseThrow();
-              return new AccountViews.Transaction(
-                  leg.transactionId(),
-                  new AccountViews.AccountReference(numbers.get(leg.accountId())),
-                  new AccountViews.AccountReference(numbers.get(leg.counterpartyAccountId())),
-                  new AccountViews.TransactionDetails(
-                      leg.amount() < 0 ? "Debit" : "Credit",
-                      leg.description(),
-                      new AccountViews.Amount(
-                          Amounts.format(Math.abs(leg.amount()), asset), asset.code()),
-                      BcbTime.format(leg.postedAt())));
-            })
-        .toList();
-  }
-
-  /** {@code DELETE}'s answer: the reversal, in the transfer responses' style. */
-  record ReversalView(String id, String status, String reverses) {}
-
-  @RequiresPermission("debit-virtual-account")
-  @org.springframework.web.bind.annotation.DeleteMapping(
-      path = "/v1/virtual-accounts/transactions/{transactionId}",
-      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
-  ReversalView reverse(@PathVariable String transactionId, Caller caller) {
-    return switch (virtualAccounts.reverse(caller.customerId(), transactionId)) {
-      case VirtualAccounts.Reversal.Reversed reversed ->
-          new ReversalView(reversed.transactionId(), "Reversed", transactionId);
-      case VirtualAccounts.Reversal.AlreadyReversed already ->
-          new ReversalView(already.transactionId(), "Reversed", transactionId);
-      case VirtualAccounts.Reversal.NotFound notFound ->
-          throw new BcbRejections.Refusal(404, "NOT_FOUND", "Transaction not found");
-      case VirtualAccounts.Reversal.NotSameDay notSameDay ->
-          throw new BcbRejections.Refusal(
-              400,
-              "BAD_REQUEST",
-              "Only a transaction of the current business day (Bermuda time) can be reversed.");
-      case VirtualAccounts.Reversal.Refused refused -> throw BcbRejections.of(refused.rejection());
-    };
-  }
-
   @RequiresPermission("create-virtual-accounts")
   @PatchMapping(
       path = "/v1/virtual-accounts/{virtualAccountNumber}",
@@ -421,127 +266,12 @@ class VirtualAccountsController {
     };
   }
 
-  @RequiresPermission("credit-virtual-account")
-  @PostMapping(
-      path = "/v1/virtual-accounts/{accountNumber}/transfers/credit",
-      consumes = MediaType.APPLICATION_JSON_VALUE,
-      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
-  TransferResponse credit(
-      @PathVariable String accountNumber,
-      @RequestBody VirtualAccountViews.CreditRequest request,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      Caller caller) {
-    if (request.creditAccountNumber() != null
-        && !request.creditAccountNumber().equals(accountNumber)) {
-      throw malformed("creditAccountNumber must be the account number of the route.");
-    }
-    Account sub = sub(accountNumber, caller);
-    long amount = amount(request.creditAmount(), request.creditAmountCurrency(), sub, "credit");
-    String transferId =
-        TransferIds.forRequest("bcb-va-credit", caller.clientId().toString(), idempotencyKey);
-    String description =
-        request.remittanceInformation() != null ? request.remittanceInformation() : "Credit";
-    return response(
-        virtualAccounts.credit(sub, amount, transferId, description),
-        transferId,
-        sub,
-        amount,
-        accounts.settlementOf(sub.customerId(), sub.currency()).orElseThrow(),
-        sub,
-        request.endToEndIdentification(),
-        request.remittanceInformation());
-  }
-
-  @RequiresPermission("debit-virtual-account")
-  @PostMapping(
-      path = "/v1/virtual-accounts/{accountNumber}/transfers/debit",
-      consumes = MediaType.APPLICATION_JSON_VALUE,
-      produces = {MediaType.APPLICATION_JSON_VALUE, BcbMediaTypes.TEXT_CSV_VALUE})
-  TransferResponse debit(
-      @PathVariable String accountNumber,
-      @RequestBody VirtualAccountViews.DebitRequest request,
-      @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
-      Caller caller) {
-    if (request.debitAccountNumber() != null
-        && !request.debitAccountNumber().equals(accountNumber)) {
-      throw malformed("debitAccountNumber must be the account number of the route.");
-    }
-    Account sub = sub(accountNumber, caller);
-    long amount = amount(request.debitAmount(), request.debitAmountCurrency(), sub, "debit");
-    String transferId =
-        TransferIds.forRequest("bcb-va-debit", caller.clientId().toString(), idempotencyKey);
-    String description =
-        request.remittanceInformation() != null ? request.remittanceInformation() : "Debit";
-    return response(
-        virtualAccounts.debit(sub, amount, transferId, description),
-        transferId,
-        sub,
-        amount,
-        sub,
-        accounts.settlementOf(sub.customerId(), sub.currency()).orElseThrow(),
-        request.endToEndIdentification(),
-        request.remittanceInformation());
-  }
-
-  private TransferResponse response(
-      TransferResult result,
-      String transferId,
-      Account sub,
-      long amount,
-      Account from,
-      Account to,
-      String endToEnd,
-      String remittance) {
-    return TransferResponse.completed(
-        result,
-        transferId,
-        from,
-        to,
-        amount,
-        assets.find(sub.currency()).orElseThrow(),
-        clock.instant(),
-        endToEnd,
-        remittance);
-  }
-
-  private Account sub(String accountNumber, Caller caller) {
-    Account account = own(accountNumber, caller).account();
-    if (account.kind() != AccountKind.SUB) {
-      throw new BcbRejections.Refusal(
-          400, "BAD_REQUEST", "The route's account must be a Sub account (CMS Sub Acct).");
-    }
-    if (accounts.settlementOf(account.customerId(), account.currency()).isEmpty()) {
-      throw new BcbRejections.Refusal(
-          400, "BAD_REQUEST", "No settlement account with matching currency found");
-    }
-    return account;
-  }
-
-  private long amount(
-      tools.jackson.databind.JsonNode amount, String currency, Account sub, String side) {
-    if (currency == null || !currency.equals(sub.currency())) {
-      throw new BcbRejections.Refusal(
-          400,
-          "CURRENCIES_MUST_MATCH",
-          side + "AmountCurrency must be the virtual account's currency (" + sub.currency() + ").");
-    }
-    String text = JsonAmounts.text(amount);
-    if (text == null) {
-      throw malformed(side + "Amount is required.");
-    }
-    try {
-      long parsed = Amounts.parse(text, assets.find(currency).orElseThrow());
-      if (parsed == 0) {
-        throw new BcbRejections.Refusal(
-            400, "AMOUNT_MUST_BE_POSITIVE", "The amount must be positive.");
-      }
-      return parsed;
-    } catch (InvalidAmountException invalid) {
-      throw BcbRejections.of(invalid);
-    }
-  }
-
   private VirtualAccount own(String number, Caller caller) {
+    return own(virtualAccounts, number, caller);
+  }
+
+  /** The caller's Settlement, Parent or Sub account with this number; 404 for any other. */
+  static VirtualAccount own(VirtualAccounts virtualAccounts, String number, Caller caller) {
     return virtualAccounts
         .find(caller.customerId(), number)
         .orElseThrow(

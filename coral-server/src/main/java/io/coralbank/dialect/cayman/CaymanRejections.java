@@ -73,7 +73,9 @@ final class CaymanRejections {
           CaymanRefusal.invalid("currency must be the source wallet's currency.");
       case CREDITOR_BANK_MUST_BE_REACHABLE ->
           CaymanRefusal.invalid("The destination bank cannot be reached.");
-      case EXCHANGE_RATE_MUST_BE_KNOWN, LARGE_EXCHANGE_MUST_BE_QUOTED_BY_THE_DEALING_DESK ->
+      case EXCHANGE_RATE_MUST_BE_KNOWN,
+          LARGE_EXCHANGE_MUST_BE_QUOTED_BY_THE_DEALING_DESK,
+          CONVERTED_AMOUNT_MUST_BE_POSITIVE ->
           CaymanRefusal.invalid("Transfers do not convert currencies.");
     };
   }
