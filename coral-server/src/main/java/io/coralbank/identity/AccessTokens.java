@@ -18,8 +18,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Service;
 
 /**
@@ -46,6 +48,7 @@ public class AccessTokens {
   private final SigningKeys keys;
   private final ApiClients clients;
   private final Clock clock;
+  private final Map<String, KeyVerifier> verifiers = new ConcurrentHashMap<>();
 
   AccessTokens(SigningKeys keys, ApiClients clients, Clock clock) {
     this.keys = keys;
@@ -104,7 +107,7 @@ public class AccessTokens {
       return new Invalid(Reason.UNKNOWN_KEY);
     }
     try {
-      if (!jwt.verify(new RSASSAVerifier(key.get().toRSAPublicKey()))) {
+      if (!jwt.verify(verifierFor(key.get()))) {
         return new Invalid(Reason.BAD_SIGNATURE);
       }
     } catch (JOSEException badKeyOrSignature) {
@@ -142,6 +145,23 @@ public class AccessTokens {
       return new Invalid(Reason.MALFORMED);
     }
   }
+
+  /**
+   * The verifier of a signing key, made once per key: turning the JWK into a public key decodes its
+   * numbers, and every request would otherwise pay for that again. A key replaced under the same id
+   * is a different object and gets a verifier of its own.
+   */
+  private RSASSAVerifier verifierFor(RSAKey key) throws JOSEException {
+    KeyVerifier cached = verifiers.get(key.getKeyID());
+    if (cached != null && cached.key() == key) {
+      return cached.verifier();
+    }
+    RSASSAVerifier verifier = new RSASSAVerifier(key.toRSAPublicKey());
+    verifiers.put(key.getKeyID(), new KeyVerifier(key, verifier));
+    return verifier;
+  }
+
+  private record KeyVerifier(RSAKey key, RSASSAVerifier verifier) {}
 
   /** How long a token of the dialect lives. */
   public static Duration lifetime(ClientDialect dialect) {

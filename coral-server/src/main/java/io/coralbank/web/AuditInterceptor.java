@@ -8,8 +8,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
 
 /**
  * Audits every request that changes something (any method but GET, HEAD and OPTIONS), in every
- * dialect, after it completes. Refusals of authentication and permission are audited where they are
- * written ({@link FailureWriter}), so they are recorded even when no handler ran.
+ * dialect, after it completes, in a transaction of its own. Refusals of authentication and
+ * permission are audited where they are written ({@link FailureWriter}), so they are recorded even
+ * when no handler ran; an idempotent request is audited inside its own transaction by {@link
+ * IdempotencyInterceptor}, so its entry commits with its effect and costs no commit of its own.
  */
 @Component
 class AuditInterceptor implements HandlerInterceptor {
@@ -28,10 +30,6 @@ class AuditInterceptor implements HandlerInterceptor {
     if (READS.contains(request.getMethod())) {
       return;
     }
-    int status = response.getStatus();
-    if (status == 401 || status == 403) {
-      return; // FailureWriter audited the refusal already.
-    }
-    audit.record(request, status < 400 ? "succeeded" : "failed " + status);
+    audit.recordCompletion(request, response.getStatus());
   }
 }

@@ -30,12 +30,12 @@ import org.springframework.web.util.WebUtils;
  *
  * <p>It opens the request's database transaction before the handler, claims the key in it, lets the
  * handler's own writes join it, stores the final response in it, and commits once: the effect and
- * the stored response exist together or not at all. A retry with the same body gets the stored
- * response with {@code Idempotent-Replayed: true}; with a different body, 422; a retry that arrives
- * while the first is running waits for it (then replays), and after the wait, 409. Refusals of
- * authentication and of the request's shape are not stored. Money moved by the ledger engine
- * commits in the engine's own transaction; handlers make those transfers idempotent by deriving
- * their transfer ids from the key.
+ * the stored response (and the request's audit entry) exist together or not at all. A retry with
+ * the same body gets the stored response with {@code Idempotent-Replayed: true}; with a different
+ * body, 422; a retry that arrives while the first is running waits for it (then replays), and after
+ * the wait, 409. Refusals of authentication and of the request's shape are not stored. Money moved
+ * by the ledger engine commits in the engine's own transaction; handlers make those transfers
+ * idempotent by deriving their transfer ids from the key.
  */
 @Component
 class IdempotencyInterceptor implements HandlerInterceptor {
@@ -64,12 +64,15 @@ class IdempotencyInterceptor implements HandlerInterceptor {
   private final IdempotencyKeys keys;
   private final PlatformTransactionManager transactions;
   private final FailureWriter failures;
+  private final RequestAudit audit;
 
   IdempotencyInterceptor(
       DialectRegistry registry,
       IdempotencyKeys keys,
       PlatformTransactionManager transactions,
-      FailureWriter failures) {
+      FailureWriter failures,
+      RequestAudit audit) {
+    this.audit = audit;
     this.registry = registry;
     this.keys = keys;
     this.transactions = transactions;
@@ -156,6 +159,7 @@ class IdempotencyInterceptor implements HandlerInterceptor {
       return;
     }
     try {
+      audit.recordCompletionInTransaction(request, response.getStatus());
       keys.complete(
           claim.principal(),
           claim.route(),
@@ -168,6 +172,7 @@ class IdempotencyInterceptor implements HandlerInterceptor {
       if (!claim.transaction().isCompleted()) {
         transactions.rollback(claim.transaction());
       }
+      audit.forgetCompletion(request); // rolled back with the effect; audited again as a failure
       // The client has not seen the response yet: it must not learn of an effect that was undone.
       held.resetBuffer();
       failures.write(request, held, FailureClassifier.internalError());

@@ -19,28 +19,72 @@ class RequestAudit {
 
   private static final Logger log = LoggerFactory.getLogger(RequestAudit.class);
 
+  private static final String AUDITED = RequestAudit.class.getName() + ".audited";
+
   private final AuditLog audit;
 
   RequestAudit(AuditLog audit) {
     this.audit = audit;
   }
 
-  void record(HttpServletRequest request, String outcome) {
-    AuditSubject subject = AuditSubject.of(request);
-    Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-    String route = pattern instanceof String template ? template : request.getRequestURI();
-    try {
-      audit.record(
-          subject.actor(),
-          subject.customerId() != null ? subject.customerId() : customerInPath(request),
-          request.getMethod() + " " + route,
-          outcome,
-          null,
-          request.getRemoteAddr(),
-          RequestIds.of(request));
-    } catch (RuntimeException failure) {
-      log.error("Could not write the audit entry for {} {}", request.getMethod(), route, failure);
+  /**
+   * Audits a completed request by its status, once: refusals of authentication and permission (401,
+   * 403) are audited where they are written ({@link FailureWriter}), and a request audited already
+   * (inside its idempotent transaction) is not audited again.
+   */
+  void recordCompletion(HttpServletRequest request, int status) {
+    if (request.getAttribute(AUDITED) != null || status == 401 || status == 403) {
+      return;
     }
+    request.setAttribute(AUDITED, Boolean.TRUE);
+    record(request, status < 400 ? "succeeded" : "failed " + status);
+  }
+
+  /**
+   * Audits a completed request inside the caller's transaction, so that the entry commits with the
+   * request's effect or not at all. Unlike {@link #record}, a failure propagates: the transaction
+   * it would have left aborted must be rolled back by the caller, effect included.
+   */
+  void recordCompletionInTransaction(HttpServletRequest request, int status) {
+    if (request.getAttribute(AUDITED) != null || status == 401 || status == 403) {
+      return;
+    }
+    write(request, status < 400 ? "succeeded" : "failed " + status);
+    request.setAttribute(AUDITED, Boolean.TRUE);
+  }
+
+  /** The entry written in a transaction that was then rolled back: it must be written again. */
+  void forgetCompletion(HttpServletRequest request) {
+    request.removeAttribute(AUDITED);
+  }
+
+  void record(HttpServletRequest request, String outcome) {
+    try {
+      write(request, outcome);
+    } catch (RuntimeException failure) {
+      log.error(
+          "Could not write the audit entry for {} {}",
+          request.getMethod(),
+          route(request),
+          failure);
+    }
+  }
+
+  private void write(HttpServletRequest request, String outcome) {
+    AuditSubject subject = AuditSubject.of(request);
+    audit.record(
+        subject.actor(),
+        subject.customerId() != null ? subject.customerId() : customerInPath(request),
+        request.getMethod() + " " + route(request),
+        outcome,
+        null,
+        request.getRemoteAddr(),
+        RequestIds.of(request));
+  }
+
+  private static String route(HttpServletRequest request) {
+    Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    return pattern instanceof String template ? template : request.getRequestURI();
   }
 
   @SuppressWarnings("unchecked")

@@ -183,4 +183,38 @@ class IdempotencyTest extends HttpIntegrationTest {
     assertThat(body(otherClient).path("clientId").asString())
         .isNotEqualTo(body(first).path("clientId").asString());
   }
+
+  private long auditEntries(String requestId) {
+    return jdbc.sql("select count(*) from audit_log where request_id = :id")
+        .param("id", requestId)
+        .query(Long.class)
+        .single();
+  }
+
+  @Test
+  void aKeyedRequestIsAuditedOnceWithItsEffectAndARefusedRetryIsAuditedAsAFailure() {
+    String key = UUID.randomUUID().toString();
+    String name = "Audited " + UUID.randomUUID();
+
+    HttpResponse<String> created =
+        keyed("/admin/v1/customers", "{\"name\": \"" + name + "\", \"type\": \"CORPORATE\"}", key);
+    HttpResponse<String> reused =
+        keyed("/admin/v1/customers", "{\"name\": \"" + name + "?\", \"type\": \"CORPORATE\"}", key);
+
+    String createdId = created.headers().firstValue("X-Request-Id").orElseThrow();
+    String reusedId = reused.headers().firstValue("X-Request-Id").orElseThrow();
+    assertThat(auditEntries(createdId)).isEqualTo(1);
+    assertThat(
+            jdbc.sql("select outcome from audit_log where request_id = :id")
+                .param("id", createdId)
+                .query(String.class)
+                .single())
+        .isEqualTo("succeeded");
+    assertThat(
+            jdbc.sql("select outcome from audit_log where request_id = :id")
+                .param("id", reusedId)
+                .query(String.class)
+                .single())
+        .isEqualTo("failed 422");
+  }
 }
