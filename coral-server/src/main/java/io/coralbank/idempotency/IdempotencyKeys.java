@@ -1,11 +1,13 @@
 package io.coralbank.idempotency;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Optional;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,18 +39,20 @@ public class IdempotencyKeys {
   public Claim claim(String principal, String route, String key, byte[] requestHash) {
     OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
     try {
-      jdbc.sql("select set_config('lock_timeout', :timeout, true)")
-          .param("timeout", wait.toMillis() + "ms")
-          .query(String.class)
-          .single();
+      // One statement both bounds the wait and claims: the lock timeout is set (for this
+      // transaction only) while the row to insert is produced, which is before the insert can
+      // wait on a concurrent claim of the same key; a separate statement would cost a round trip
+      // on every keyed request.
       boolean inserted =
           jdbc.sql(
                       """
+                      with bounded as (select set_config('lock_timeout', :timeout, true))
                       insert into idempotency_keys
                              (principal, route, key, request_hash, created_at, expires_at)
-                      values (:principal, :route, :key, :hash, :now, :expires)
+                      select :principal, :route, :key, :hash, :now, :expires from bounded
                       on conflict do nothing
                       """)
+                  .param("timeout", wait.toMillis() + "ms")
                   .param("principal", principal)
                   .param("route", route)
                   .param("key", key)
@@ -60,8 +64,11 @@ public class IdempotencyKeys {
       if (inserted) {
         return new Claim.Granted();
       }
-    } catch (PessimisticLockingFailureException | QueryTimeoutException stillRunning) {
-      return new Claim.InProgress();
+    } catch (DataAccessException failure) {
+      if (lockTimedOut(failure)) {
+        return new Claim.InProgress();
+      }
+      throw failure;
     }
     record Existing(byte[] hash, Integer status, String contentType, byte[] body) {}
     Optional<Existing> existing =
@@ -88,6 +95,21 @@ public class IdempotencyKeys {
     return new Claim.Replay(
         new StoredResponse(
             existing.get().status(), existing.get().contentType(), existing.get().body()));
+  }
+
+  /**
+   * Whether the claim gave up waiting for a concurrent claim of the same key. PostgreSQL says so
+   * with SQL state 55P03 (lock_not_available), which Spring's translator leaves uncategorized, so
+   * the state is read from the driver's exception itself.
+   */
+  private static boolean lockTimedOut(DataAccessException failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SQLException sql && "55P03".equals(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return failure instanceof PessimisticLockingFailureException
+        || failure instanceof QueryTimeoutException;
   }
 
   /** Stores the final response of a granted claim, in the same transaction as its effect. */

@@ -17,6 +17,9 @@ import io.coralbank.web.JsonAmounts;
 import io.coralbank.web.RequestRefused;
 import io.coralbank.web.RequiresPermission;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -57,13 +60,18 @@ class InternalTransfersController {
     require(request.debitAmountCurrency(), "debitAmountCurrency");
     require(request.creditAccountNumber(), "creditAccountNumber");
     require(request.creditAmountCurrency(), "creditAmountCurrency");
+    Map<String, Account> named =
+        accounts.findByNumbers(
+            List.of(request.debitAccountNumber(), request.creditAccountNumber()));
+    // The debit account must be the caller's; the credit account may be any customer's, but
+    // never one of the bank's own.
     Account debit =
-        accounts
-            .findForCustomer(caller.customerId(), request.debitAccountNumber())
+        Optional.ofNullable(named.get(request.debitAccountNumber()))
+            .filter(account -> caller.customerId().equals(account.customerId()))
             .orElseThrow(() -> new BcbRejections.Refusal(404, "NOT_FOUND", "Account not found"));
     Account credit =
-        accounts
-            .findCustomerAccount(request.creditAccountNumber())
+        Optional.ofNullable(named.get(request.creditAccountNumber()))
+            .filter(account -> account.customerId() != null)
             .orElseThrow(() -> new BcbRejections.Refusal(404, "NOT_FOUND", "Account not found"));
     if (!request.debitAmountCurrency().equals(request.creditAmountCurrency())) {
       throw new BcbRejections.Refusal(
