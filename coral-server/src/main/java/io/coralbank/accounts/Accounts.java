@@ -392,6 +392,29 @@ public class Accounts {
     return ofKind(customerId, currency, AccountKind.PARENT);
   }
 
+  /** A customer's Settlement and Parent accounts in one currency; either may be missing. */
+  public record Hierarchy(Optional<Account> settlement, Optional<Account> parent) {}
+
+  /**
+   * The customer's Settlement and Parent accounts in the currency, in one query: every move through
+   * a Sub account names both, and it is the hot path of a virtual-account bank.
+   */
+  public Hierarchy hierarchyOf(UUID customerId, String currency) {
+    List<Account> found =
+        jdbc.sql(
+                "select distinct on (kind) "
+                    + COLUMNS
+                    + " from accounts where customer_id = :customer and currency = :currency"
+                    + " and kind in ('SETTLEMENT', 'PARENT') order by kind, id")
+            .param("customer", customerId)
+            .param("currency", currency)
+            .query(ACCOUNT)
+            .list();
+    return new Hierarchy(
+        found.stream().filter(account -> account.kind() == AccountKind.SETTLEMENT).findFirst(),
+        found.stream().filter(account -> account.kind() == AccountKind.PARENT).findFirst());
+  }
+
   private Optional<Account> ofKind(UUID customerId, String currency, AccountKind kind) {
     return jdbc.sql(
             "select "

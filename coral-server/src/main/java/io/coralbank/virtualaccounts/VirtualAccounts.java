@@ -152,6 +152,14 @@ public class VirtualAccounts implements JobHandler {
   }
 
   /** The customer's Settlement, Parent or Sub account with this number. */
+  /**
+   * The customer's account in the virtual-account hierarchy with this number, without its
+   * virtual-account details: what a transfer through it needs, one query less than {@link #find}.
+   */
+  public Optional<Account> findAccount(UUID customerId, String number) {
+    return accounts.findForCustomer(customerId, number).filter(VirtualAccounts::inHierarchy);
+  }
+
   public Optional<VirtualAccount> find(UUID customerId, String number) {
     return accounts
         .findForCustomer(customerId, number)
@@ -229,8 +237,9 @@ public class VirtualAccounts implements JobHandler {
 
   private TransferResult move(
       Account sub, long amount, String transferId, String description, boolean credit) {
-    Account settlement = accounts.settlementOf(sub.customerId(), sub.currency()).orElseThrow();
-    Account parent = accounts.parentOf(sub.customerId(), sub.currency()).orElseThrow();
+    Accounts.Hierarchy hierarchy = accounts.hierarchyOf(sub.customerId(), sub.currency());
+    Account settlement = hierarchy.settlement().orElseThrow();
+    Account parent = hierarchy.parent().orElseThrow();
     long from = credit ? settlement.id() : sub.id();
     long to = credit ? sub.id() : settlement.id();
     String code = credit ? CREDIT_CODE : DEBIT_CODE;

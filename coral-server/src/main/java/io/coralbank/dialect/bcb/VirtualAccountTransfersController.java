@@ -8,7 +8,6 @@ import io.coralbank.kernel.money.Amounts;
 import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.kernel.money.InvalidAmountException;
 import io.coralbank.ledger.TransferResult;
-import io.coralbank.virtualaccounts.VirtualAccount;
 import io.coralbank.virtualaccounts.VirtualAccounts;
 import io.coralbank.web.Caller;
 import io.coralbank.web.JsonAmounts;
@@ -56,7 +55,8 @@ class VirtualAccountTransfersController {
         && !request.creditAccountNumber().equals(accountNumber)) {
       throw malformed("creditAccountNumber must be the account number of the route.");
     }
-    Account sub = sub(accountNumber, caller);
+    SubAndSettlement route = sub(accountNumber, caller);
+    Account sub = route.sub();
     long amount = amount(request.creditAmount(), request.creditAmountCurrency(), sub, "credit");
     String transferId =
         TransferIds.forRequest("bcb-va-credit", caller.clientId().toString(), idempotencyKey);
@@ -67,7 +67,7 @@ class VirtualAccountTransfersController {
         transferId,
         sub,
         amount,
-        accounts.settlementOf(sub.customerId(), sub.currency()).orElseThrow(),
+        route.settlement(),
         sub,
         request.endToEndIdentification(),
         request.remittanceInformation());
@@ -87,7 +87,8 @@ class VirtualAccountTransfersController {
         && !request.debitAccountNumber().equals(accountNumber)) {
       throw malformed("debitAccountNumber must be the account number of the route.");
     }
-    Account sub = sub(accountNumber, caller);
+    SubAndSettlement route = sub(accountNumber, caller);
+    Account sub = route.sub();
     long amount = amount(request.debitAmount(), request.debitAmountCurrency(), sub, "debit");
     String transferId =
         TransferIds.forRequest("bcb-va-debit", caller.clientId().toString(), idempotencyKey);
@@ -99,7 +100,7 @@ class VirtualAccountTransfersController {
         sub,
         amount,
         sub,
-        accounts.settlementOf(sub.customerId(), sub.currency()).orElseThrow(),
+        route.settlement(),
         request.endToEndIdentification(),
         request.remittanceInformation());
   }
@@ -125,17 +126,27 @@ class VirtualAccountTransfersController {
         remittance);
   }
 
-  private Account sub(String accountNumber, Caller caller) {
-    Account account = own(accountNumber, caller).account();
+  /** The route's Sub account of the caller, and the Settlement account its money moves with. */
+  private record SubAndSettlement(Account sub, Account settlement) {}
+
+  private SubAndSettlement sub(String accountNumber, Caller caller) {
+    Account account =
+        virtualAccounts
+            .findAccount(caller.customerId(), accountNumber)
+            .orElseThrow(
+                () -> new BcbRejections.Refusal(404, "NOT_FOUND", "Virtual account not found"));
     if (account.kind() != AccountKind.SUB) {
       throw new BcbRejections.Refusal(
           400, "BAD_REQUEST", "The route's account must be a Sub account (CMS Sub Acct).");
     }
-    if (accounts.settlementOf(account.customerId(), account.currency()).isEmpty()) {
-      throw new BcbRejections.Refusal(
-          400, "BAD_REQUEST", "No settlement account with matching currency found");
-    }
-    return account;
+    Account settlement =
+        accounts
+            .settlementOf(account.customerId(), account.currency())
+            .orElseThrow(
+                () ->
+                    new BcbRejections.Refusal(
+                        400, "BAD_REQUEST", "No settlement account with matching currency found"));
+    return new SubAndSettlement(account, settlement);
   }
 
   private long amount(
@@ -160,10 +171,6 @@ class VirtualAccountTransfersController {
     } catch (InvalidAmountException invalid) {
       throw BcbRejections.of(invalid);
     }
-  }
-
-  private VirtualAccount own(String number, Caller caller) {
-    return VirtualAccountsController.own(virtualAccounts, number, caller);
   }
 
   private static RequestRefused malformed(String message) {
