@@ -295,11 +295,27 @@ public class Accounts {
   }
 
   /**
-   * The accounts with these numbers, by number, in one query: a transfer names two accounts, and a
-   * second round trip to the database would cost every transfer request.
+   * The two accounts of a transfer between customers, as {@link #findTransferAccounts} finds them.
    */
-  @UnscopedLookup
-  public Map<String, Account> findByNumbers(Collection<String> numbers) {
+  public record TransferAccounts(Optional<Account> debit, Optional<Account> credit) {}
+
+  /**
+   * The two accounts of a transfer from one of {@code customerId}'s accounts to any customer's, in
+   * one query (a second round trip would cost every transfer request): the debit account only if it
+   * is the customer's, as {@link #findForCustomer}; the credit account only if it is a customer's,
+   * as {@link #findCustomerAccount}.
+   */
+  public TransferAccounts findTransferAccounts(
+      UUID customerId, String debitNumber, String creditNumber) {
+    Map<String, Account> named = findByNumbers(List.of(debitNumber, creditNumber));
+    return new TransferAccounts(
+        Optional.ofNullable(named.get(debitNumber))
+            .filter(account -> customerId.equals(account.customerId())),
+        Optional.ofNullable(named.get(creditNumber))
+            .filter(account -> account.customerId() != null));
+  }
+
+  private Map<String, Account> findByNumbers(Collection<String> numbers) {
     List<String> wellFormed = numbers.stream().filter(AccountNumbers::isWellFormed).toList();
     if (wellFormed.isEmpty()) {
       return Map.of();

@@ -17,9 +17,6 @@ import io.coralbank.web.JsonAmounts;
 import io.coralbank.web.RequestRefused;
 import io.coralbank.web.RequiresPermission;
 import java.time.Clock;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -60,18 +57,16 @@ class InternalTransfersController {
     require(request.debitAmountCurrency(), "debitAmountCurrency");
     require(request.creditAccountNumber(), "creditAccountNumber");
     require(request.creditAmountCurrency(), "creditAmountCurrency");
-    Map<String, Account> named =
-        accounts.findByNumbers(
-            List.of(request.debitAccountNumber(), request.creditAccountNumber()));
-    // The debit account must be the caller's; the credit account may be any customer's, but
-    // never one of the bank's own.
+    Accounts.TransferAccounts named =
+        accounts.findTransferAccounts(
+            caller.customerId(), request.debitAccountNumber(), request.creditAccountNumber());
     Account debit =
-        Optional.ofNullable(named.get(request.debitAccountNumber()))
-            .filter(account -> caller.customerId().equals(account.customerId()))
+        named
+            .debit()
             .orElseThrow(() -> new BcbRejections.Refusal(404, "NOT_FOUND", "Account not found"));
     Account credit =
-        Optional.ofNullable(named.get(request.creditAccountNumber()))
-            .filter(account -> account.customerId() != null)
+        named
+            .credit()
             .orElseThrow(() -> new BcbRejections.Refusal(404, "NOT_FOUND", "Account not found"));
     if (!request.debitAmountCurrency().equals(request.creditAmountCurrency())) {
       throw new BcbRejections.Refusal(

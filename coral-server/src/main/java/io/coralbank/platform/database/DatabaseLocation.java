@@ -10,6 +10,9 @@ import java.io.IOException;
  */
 public final class DatabaseLocation implements AutoCloseable {
 
+  /** Connections a pool keeps open when idle. */
+  private static final int MINIMUM_IDLE_CONNECTIONS = 10;
+
   private final String jdbcUrl;
   private final String user;
   private final String password;
@@ -60,6 +63,9 @@ public final class DatabaseLocation implements AutoCloseable {
       config.setPassword(password);
     }
     config.setMaximumPoolSize(size);
+    // A pool grows to its maximum only under load and shrinks back when idle, so a quiet server
+    // does not hold dozens of PostgreSQL sessions open.
+    config.setMinimumIdle(Math.min(size, MINIMUM_IDLE_CONNECTIONS));
     if (options != null) {
       config.addDataSourceProperty("options", options);
     }
