@@ -33,11 +33,11 @@ class RequestAudit {
    * (inside its idempotent transaction) is not audited again.
    */
   void recordCompletion(HttpServletRequest request, int status) {
-    if (request.getAttribute(AUDITED) != null || status == 401 || status == 403) {
+    if (auditedElsewhere(request, status)) {
       return;
     }
     request.setAttribute(AUDITED, Boolean.TRUE);
-    record(request, status < 400 ? "succeeded" : "failed " + status);
+    record(request, outcome(status));
   }
 
   /**
@@ -46,11 +46,19 @@ class RequestAudit {
    * it would have left aborted must be rolled back by the caller, effect included.
    */
   void recordCompletionInTransaction(HttpServletRequest request, int status) {
-    if (request.getAttribute(AUDITED) != null || status == 401 || status == 403) {
+    if (auditedElsewhere(request, status)) {
       return;
     }
-    write(request, status < 400 ? "succeeded" : "failed " + status);
+    write(request, outcome(status));
     request.setAttribute(AUDITED, Boolean.TRUE);
+  }
+
+  private static boolean auditedElsewhere(HttpServletRequest request, int status) {
+    return request.getAttribute(AUDITED) != null || status == 401 || status == 403;
+  }
+
+  private static String outcome(int status) {
+    return status < 400 ? "succeeded" : "failed " + status;
   }
 
   /** The entry written in a transaction that was then rolled back: it must be written again. */
