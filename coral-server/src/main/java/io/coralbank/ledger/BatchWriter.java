@@ -21,15 +21,23 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one batch of submissions in one database transaction. Reads lock each touched balance row
- * once, in account id order (so concurrent batches cannot deadlock on balances); writes are one
- * multi-row statement per table.
+ * Applies one batch of submissions in one database transaction. Reads lock each touched customer
+ * balance row once, in account id order (so concurrent batches cannot deadlock on balances); writes
+ * are one statement.
+ *
+ * <p>Bank-side accounts (clearing, FX liquidity, fees, suspense) have no floor, so their balance
+ * never decides a transfer. They are read without a lock, and the batch's write adds its change to
+ * their balances, locking them only from that statement to the commit. Two batches that both touch
+ * a busy clearing account therefore run side by side instead of one after the other; a bank-side
+ * posting's balance after is corrected by what committed on the account in between.
  */
 final class BatchWriter {
 
@@ -37,12 +45,19 @@ final class BatchWriter {
   private final TransactionTemplate transactions;
   private final Clock clock;
   private final TransactionNumbers numbers;
+  // An account's side never changes, so what one batch read serves every later one.
+  private final Set<Long> bankSideAccounts = ConcurrentHashMap.newKeySet();
 
   BatchWriter(DataSource dataSource, Clock clock) {
     this.jdbc = JdbcClient.create(dataSource);
     this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     this.clock = clock;
     this.numbers = new TransactionNumbers(jdbc);
+  }
+
+  /** Whether a batch has read this account and found it bank-side; false for unseen accounts. */
+  boolean isKnownBankSide(long accountId) {
+    return bankSideAccounts.contains(accountId);
   }
 
   List<List<TransferResult>> write(List<List<TransferRequest>> submissions) {
@@ -61,7 +76,7 @@ final class BatchWriter {
     }
     if (!holdIds.isEmpty()) {
       // A hold's accounts never change, so they can be read before the locks are taken.
-      for (HoldState hold : loadHolds(holdIds)) {
+      for (HoldState hold : loadHolds(holdIds, false)) {
         accountIds.add(hold.debitAccountId());
         accountIds.add(hold.creditAccountId());
       }
@@ -70,9 +85,17 @@ final class BatchWriter {
     // commits in between makes our insert fail on the unique key; the engine then runs this
     // batch again and sees it.
     List<RecordedTransfer> known = transferIds.isEmpty() ? List.of() : loadTransfers(transferIds);
-    List<AccountState> accounts = lockAccounts(accountIds);
-    // Under the account locks, no other batch can resolve these holds any more.
-    List<HoldState> holds = holdIds.isEmpty() ? List.of() : loadHolds(holdIds);
+    List<AccountState> accounts = lockCustomerAccounts(accountIds);
+    Map<Long, AccountState> bankSideBefore = new HashMap<>();
+    for (AccountState account : accounts) {
+      if (account.bankSide()) {
+        bankSideBefore.put(account.id(), account);
+        bankSideAccounts.add(account.id());
+      }
+    }
+    // Locked, so that no other batch resolves these holds until this one commits, even a hold
+    // between two bank-side accounts, which no account lock covers.
+    List<HoldState> holds = holdIds.isEmpty() ? List.of() : loadHolds(holdIds, true);
 
     TransferBatch batch = new TransferBatch(accounts, known, holds, now);
     List<List<TransferOutcome>> outcomes = new ArrayList<>(submissions.size());
@@ -87,7 +110,12 @@ final class BatchWriter {
             submission.forEach(
                 request -> requestsById.putIfAbsent(request.command().transferId(), request)));
     writeJournalAndBalances(
-        batch.appliedTransfers(), batch.changedAccounts(), transactionIds, requestsById, now);
+        batch.appliedTransfers(),
+        batch.changedAccounts(),
+        bankSideBefore,
+        transactionIds,
+        requestsById,
+        now);
     writeHolds(batch.changedHolds(), now);
     return results(submissions, outcomes, transactionIds);
   }
@@ -118,16 +146,28 @@ final class BatchWriter {
     }
   }
 
-  private List<AccountState> lockAccounts(Collection<Long> ids) {
+  /**
+   * The states of the accounts: customer accounts locked in id order (their floor is checked
+   * against the balance read), bank-side accounts read as they are. The states come from the
+   * locking read itself, which sees the latest committed balance after any wait for a lock.
+   */
+  private List<AccountState> lockCustomerAccounts(Collection<Long> ids) {
     long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
     return jdbc.sql(
             """
+            with locked as (
+                select account_id, asset_code, bank_side, overdraft_limit, active,
+                       posted, pending_debits, pending_credits, role, hierarchy_id
+                  from ledger_accounts
+                 where account_id = any(:ids) and not bank_side
+                 order by account_id
+                   for no key update)
+            select * from locked
+            union all
             select account_id, asset_code, bank_side, overdraft_limit, active,
                    posted, pending_debits, pending_credits, role, hierarchy_id
               from ledger_accounts
-             where account_id = any(:ids)
-             order by account_id
-               for no key update
+             where account_id = any(:ids) and bank_side
             """)
         .param("ids", sorted)
         .query(
@@ -146,14 +186,16 @@ final class BatchWriter {
         .list();
   }
 
-  private List<HoldState> loadHolds(Collection<String> ids) {
+  private List<HoldState> loadHolds(Collection<String> ids, boolean lock) {
     return jdbc.sql(
             """
             select transfer_id, debit_account_id, credit_account_id, asset_code, amount,
                    expires_at, status, posted_amount, resolved_by
               from ledger_holds
              where transfer_id = any(:ids)
-            """)
+             order by transfer_id
+            """
+                + (lock ? " for no key update" : ""))
         .param("ids", ids.toArray(String[]::new))
         .query(
             (row, number) ->
@@ -202,11 +244,16 @@ final class BatchWriter {
 
   /**
    * Writes the batch's transactions, transfers and postings and its accounts' new balances in one
-   * statement: one round trip inside the locked stretch instead of four.
+   * statement: one round trip inside the locked stretch instead of four. Customer accounts get the
+   * balances the kernel computed under their locks. Bank-side accounts get the batch's change added
+   * to whatever their balances are when the statement locks them (in id order, so two batches
+   * cannot deadlock on them), and their postings' balances after are shifted by the difference
+   * between that and what the kernel started from.
    */
   private void writeJournalAndBalances(
       List<AppliedTransfer> applied,
       List<AccountState> changedAccounts,
+      Map<Long, AccountState> bankSideBefore,
       String[] transactionIds,
       Map<String, TransferRequest> requests,
       Instant now) {
@@ -226,12 +273,8 @@ final class BatchWriter {
     String[] expiries = new String[size];
     String[] codes = new String[size];
     String[] descriptions = new String[size];
-    List<String> postingTransactions = new ArrayList<>();
-    List<String> postingTransfers = new ArrayList<>();
-    List<Long> postingAccounts = new ArrayList<>();
-    List<Long> postingCounterparties = new ArrayList<>();
-    List<Long> postingAmounts = new ArrayList<>();
-    List<Long> postingBalances = new ArrayList<>();
+    PostingColumns customerPostings = new PostingColumns();
+    PostingColumns bankSidePostings = new PostingColumns();
     for (int index = 0; index < size; index++) {
       AppliedTransfer transfer = applied.get(index);
       TransferCommand command = transfer.command();
@@ -251,28 +294,30 @@ final class BatchWriter {
       codes[index] = request == null ? null : request.code();
       descriptions[index] = request == null ? null : request.description();
       for (Posting posting : transfer.postings()) {
-        postingTransactions.add(transactionId);
-        postingTransfers.add(command.transferId());
-        postingAccounts.add(posting.accountId());
-        postingCounterparties.add(
+        long counterparty =
             posting.accountId() == transfer.debitAccountId()
                 ? transfer.creditAccountId()
-                : transfer.debitAccountId());
-        postingAmounts.add(posting.amount());
-        postingBalances.add(posting.postedBalanceAfter());
+                : transfer.debitAccountId();
+        (bankSideBefore.containsKey(posting.accountId()) ? bankSidePostings : customerPostings)
+            .add(transactionId, command.transferId(), posting, counterparty);
       }
     }
-    int accounts = changedAccounts.size();
-    long[] accountIds = new long[accounts];
-    long[] posted = new long[accounts];
-    long[] pendingDebits = new long[accounts];
-    long[] pendingCredits = new long[accounts];
-    for (int index = 0; index < accounts; index++) {
-      AccountState account = changedAccounts.get(index);
-      accountIds[index] = account.id();
-      posted[index] = account.posted();
-      pendingDebits[index] = account.pendingDebits();
-      pendingCredits[index] = account.pendingCredits();
+    BalanceColumns customerBalances = new BalanceColumns();
+    BalanceColumns bankSideChanges = new BalanceColumns();
+    List<Long> bankSidePostedAfterBatch = new ArrayList<>();
+    for (AccountState account : changedAccounts) {
+      AccountState before = bankSideBefore.get(account.id());
+      if (before == null) {
+        customerBalances.add(
+            account.id(), account.posted(), account.pendingDebits(), account.pendingCredits());
+      } else {
+        bankSideChanges.add(
+            account.id(),
+            Math.subtractExact(account.posted(), before.posted()),
+            Math.subtractExact(account.pendingDebits(), before.pendingDebits()),
+            Math.subtractExact(account.pendingCredits(), before.pendingCredits()));
+        bankSidePostedAfterBatch.add(account.posted());
+      }
     }
     String[] reverses = new String[transactionIds.length];
     for (AppliedTransfer transfer : applied) {
@@ -288,34 +333,35 @@ final class BatchWriter {
             """
             with new_transactions as (
                 insert into ledger_transactions (id, created_at, reverses)
-                select id, :now, reverses from unnest(:transactionIds, :reverses) as x(id, reverses)),
+                select id, :now, reverses
+                  from unnest(:transactionIds, :reverses) as x(id, reverses)),
             new_transfers as (
                 insert into ledger_transfers
-                       (transfer_id, transaction_id, type, debit_account_id, credit_account_id,
-                        asset_code, amount, requested_amount, hold_transfer_id, expires_at, code,
-                        description, created_at)
-                select transfer_id, transaction_id, type, debit_account_id, credit_account_id,
-                       asset_code, amount, requested_amount, hold_transfer_id,
-                       expires_at::timestamptz, code, description, :now
-                  from unnest(:transferIds, :transferTransactions, :types, :debits, :credits,
-                              :assets, :amounts, :requestedAmounts, :holdIds, :expiries, :codes,
-                              :descriptions)
+                       (transfer_id, transaction_id, type, debit_account_id,
+                        credit_account_id, asset_code, amount, requested_amount,
+                        hold_transfer_id, expires_at, code, description, created_at)
+                select transfer_id, transaction_id, type, debit_account_id,
+                       credit_account_id, asset_code, amount, requested_amount,
+                       hold_transfer_id, expires_at::timestamptz, code, description, :now
+                  from unnest(:transferIds, :transferTransactions, :types, :debits,
+                              :credits, :assets, :amounts, :requestedAmounts, :holdIds,
+                              :expiries, :codes, :descriptions)
                        with ordinality
                        as t(transfer_id, transaction_id, type, debit_account_id,
                             credit_account_id, asset_code, amount, requested_amount,
                             hold_transfer_id, expires_at, code, description, position)
                  order by position),
-            new_postings as (
+            customer_postings as (
                 insert into ledger_postings
-                       (transaction_id, transfer_id, account_id, counterparty_account_id, amount,
-                        balance_after, posted_at)
-                select transaction_id, transfer_id, account_id, counterparty_account_id, amount,
-                       balance_after, :now
+                       (transaction_id, transfer_id, account_id, counterparty_account_id,
+                        amount, balance_after, posted_at)
+                select transaction_id, transfer_id, account_id, counterparty_account_id,
+                       amount, balance_after, :now
                   from unnest(:postingTransactions, :postingTransfers, :postingAccounts,
                               :postingCounterparties, :postingAmounts, :postingBalances)
                        with ordinality
-                       as p(transaction_id, transfer_id, account_id, counterparty_account_id,
-                            amount, balance_after, position)
+                       as p(transaction_id, transfer_id, account_id,
+                            counterparty_account_id, amount, balance_after, position)
                  order by position)
             update ledger_accounts a
                set posted = v.posted,
@@ -341,17 +387,163 @@ final class BatchWriter {
         .param("expiries", expiries)
         .param("codes", codes)
         .param("descriptions", descriptions)
-        .param("postingTransactions", postingTransactions.toArray(String[]::new))
-        .param("postingTransfers", postingTransfers.toArray(String[]::new))
-        .param("postingAccounts", toArray(postingAccounts))
-        .param("postingCounterparties", toArray(postingCounterparties))
-        .param("postingAmounts", toArray(postingAmounts))
-        .param("postingBalances", toArray(postingBalances))
-        .param("accountIds", accountIds)
-        .param("posted", posted)
-        .param("pendingDebits", pendingDebits)
-        .param("pendingCredits", pendingCredits)
+        .param("postingTransactions", customerPostings.transactions())
+        .param("postingTransfers", customerPostings.transfers())
+        .param("postingAccounts", customerPostings.accounts())
+        .param("postingCounterparties", customerPostings.counterparties())
+        .param("postingAmounts", customerPostings.amounts())
+        .param("postingBalances", customerPostings.balancesAfter())
+        .param("accountIds", customerBalances.accounts())
+        .param("posted", customerBalances.posted())
+        .param("pendingDebits", customerBalances.pendingDebits())
+        .param("pendingCredits", customerBalances.pendingCredits())
         .update();
+    if (bankSideChanges.isEmpty()) {
+      return;
+    }
+    // Last, and in a statement of its own, so that a bank-side row is locked only from here to
+    // the commit: other batches on the account wait for that stretch, not for this whole batch.
+    // A bank-side posting is dated no earlier than the account's last one, because a batch that
+    // started earlier may reach the account's lock later.
+    int bankSideUpdated =
+        jdbc.sql(
+                """
+                with bank_side_locked as (
+                    select account_id from ledger_accounts
+                     where account_id = any(:bankSideIds)
+                     order by account_id
+                       for no key update),
+                bank_side_balances as (
+                    update ledger_accounts a
+                       set posted = a.posted + v.posted_change,
+                           pending_debits = a.pending_debits + v.pending_debits_change,
+                           pending_credits = a.pending_credits + v.pending_credits_change,
+                           last_posted_at = greatest(a.last_posted_at, :now),
+                           version = a.version + 1
+                      from unnest(:bankSideIds, :bankSidePostedChanges,
+                                  :bankSidePendingDebitChanges, :bankSidePendingCreditChanges,
+                                  :bankSidePostedAfterBatch)
+                           as v(account_id, posted_change, pending_debits_change,
+                                pending_credits_change, posted_after_batch)
+                      join bank_side_locked l on l.account_id = v.account_id
+                     where a.account_id = v.account_id and a.active
+                 returning a.account_id, a.last_posted_at,
+                           a.posted - v.posted_after_batch as correction),
+                bank_side_postings as (
+                    insert into ledger_postings
+                           (transaction_id, transfer_id, account_id, counterparty_account_id,
+                            amount, balance_after, posted_at)
+                    select p.transaction_id, p.transfer_id, p.account_id,
+                           p.counterparty_account_id, p.amount, p.balance_after + b.correction,
+                           b.last_posted_at
+                      from unnest(:bankSidePostingTransactions, :bankSidePostingTransfers,
+                                  :bankSidePostingAccounts, :bankSidePostingCounterparties,
+                                  :bankSidePostingAmounts, :bankSidePostingBalances)
+                           with ordinality
+                           as p(transaction_id, transfer_id, account_id,
+                                counterparty_account_id, amount, balance_after, position)
+                      join bank_side_balances b on b.account_id = p.account_id
+                     order by p.position)
+                select count(*) from bank_side_balances
+                """)
+            .param("now", now.atOffset(ZoneOffset.UTC))
+            .param("bankSideIds", bankSideChanges.accounts())
+            .param("bankSidePostedChanges", bankSideChanges.posted())
+            .param("bankSidePendingDebitChanges", bankSideChanges.pendingDebits())
+            .param("bankSidePendingCreditChanges", bankSideChanges.pendingCredits())
+            .param("bankSidePostedAfterBatch", toArray(bankSidePostedAfterBatch))
+            .param("bankSidePostingTransactions", bankSidePostings.transactions())
+            .param("bankSidePostingTransfers", bankSidePostings.transfers())
+            .param("bankSidePostingAccounts", bankSidePostings.accounts())
+            .param("bankSidePostingCounterparties", bankSidePostings.counterparties())
+            .param("bankSidePostingAmounts", bankSidePostings.amounts())
+            .param("bankSidePostingBalances", bankSidePostings.balancesAfter())
+            .query(Integer.class)
+            .single();
+    if (bankSideUpdated != bankSidePostedAfterBatch.size()) {
+      // A bank-side account was deactivated after this batch read it. Nothing is kept; the
+      // engine runs the batch again, which now reads the account as inactive.
+      throw new OptimisticLockingFailureException(
+          "A bank-side account changed while the batch ran; rolling back");
+    }
+  }
+
+  /** Postings as the columns of one multi-row insert. */
+  private static final class PostingColumns {
+    private final List<String> transactions = new ArrayList<>();
+    private final List<String> transfers = new ArrayList<>();
+    private final List<Long> accounts = new ArrayList<>();
+    private final List<Long> counterparties = new ArrayList<>();
+    private final List<Long> amounts = new ArrayList<>();
+    private final List<Long> balancesAfter = new ArrayList<>();
+
+    void add(String transactionId, String transferId, Posting posting, long counterparty) {
+      transactions.add(transactionId);
+      transfers.add(transferId);
+      accounts.add(posting.accountId());
+      counterparties.add(counterparty);
+      amounts.add(posting.amount());
+      balancesAfter.add(posting.postedBalanceAfter());
+    }
+
+    String[] transactions() {
+      return transactions.toArray(String[]::new);
+    }
+
+    String[] transfers() {
+      return transfers.toArray(String[]::new);
+    }
+
+    long[] accounts() {
+      return toArray(accounts);
+    }
+
+    long[] counterparties() {
+      return toArray(counterparties);
+    }
+
+    long[] amounts() {
+      return toArray(amounts);
+    }
+
+    long[] balancesAfter() {
+      return toArray(balancesAfter);
+    }
+  }
+
+  /** Balances (or changes of balances) of accounts as the columns of one multi-row update. */
+  private static final class BalanceColumns {
+    private final List<Long> accounts = new ArrayList<>();
+    private final List<Long> posted = new ArrayList<>();
+    private final List<Long> pendingDebits = new ArrayList<>();
+    private final List<Long> pendingCredits = new ArrayList<>();
+
+    void add(long accountId, long postedValue, long pendingDebitsValue, long pendingCreditsValue) {
+      accounts.add(accountId);
+      posted.add(postedValue);
+      pendingDebits.add(pendingDebitsValue);
+      pendingCredits.add(pendingCreditsValue);
+    }
+
+    boolean isEmpty() {
+      return accounts.isEmpty();
+    }
+
+    long[] accounts() {
+      return toArray(accounts);
+    }
+
+    long[] posted() {
+      return toArray(posted);
+    }
+
+    long[] pendingDebits() {
+      return toArray(pendingDebits);
+    }
+
+    long[] pendingCredits() {
+      return toArray(pendingCredits);
+    }
   }
 
   private void writeHolds(List<HoldState> holds, Instant now) {

@@ -14,16 +14,9 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LedgerConfiguration {
 
-  /**
-   * The engine's sessions plan every statement for its actual arguments. A generic plan cached
-   * while the journal was small (a sequential scan) would otherwise stay in use as the journal
-   * grows; planning the engine's few statements per batch costs far less than that risk.
-   */
-  static final String ENGINE_SESSION_OPTIONS = "-c plan_cache_mode=force_custom_plan";
-
   @Bean(destroyMethod = "close")
   HikariDataSource ledgerEngineDataSource(DatabaseLocation location, LedgerProperties properties) {
-    return location.newPool("coral-ledger", properties.workers() + 1, ENGINE_SESSION_OPTIONS);
+    return location.newPool("coral-ledger", properties.workers() + 1, LedgerEngine.SESSION_OPTIONS);
   }
 
   /**

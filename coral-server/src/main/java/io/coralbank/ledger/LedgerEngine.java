@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
 
 /**
  * The batching ledger engine. Request threads hand their submissions to a queue and wait; a few
@@ -35,6 +35,16 @@ public final class LedgerEngine implements Ledger, AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(LedgerEngine.class);
   private static final int ATTEMPTS = 3;
+
+  /**
+   * The session settings of the engine's connections. Its few statements are planned once per
+   * connection (generic plans), which at moderate load, when batches hold one or two transfers,
+   * saves as much as a third of each batch's database time. Sequential scans are ruled out so that
+   * a plan made while the journal was small cannot stay a scan of the whole table as it grows:
+   * every statement of the engine reads or writes rows by key.
+   */
+  public static final String SESSION_OPTIONS =
+      "-c plan_cache_mode=force_generic_plan -c enable_seqscan=off";
 
   private final BatchWriter writer;
   private final EngineSettings settings;
@@ -161,7 +171,12 @@ public final class LedgerEngine implements Ledger, AutoCloseable {
     }
   }
 
-  private static Set<Long> accountsOf(Submission submission) {
+  /**
+   * The accounts a submission's batch would lock for its whole run. Bank-side accounts are left out
+   * once known: a batch only adds its change to them at its end, so batches sharing one (a busy
+   * clearing account) can run at the same time.
+   */
+  private Set<Long> accountsOf(Submission submission) {
     Set<Long> accounts = new HashSet<>();
     for (TransferRequest request : submission.transfers()) {
       switch (request.command()) {
@@ -178,6 +193,7 @@ public final class LedgerEngine implements Ledger, AutoCloseable {
         case TransferCommand.ExpireHold expire -> {}
       }
     }
+    accounts.removeIf(writer::isKnownBankSide);
     return accounts;
   }
 
@@ -215,12 +231,13 @@ public final class LedgerEngine implements Ledger, AutoCloseable {
           batch.get(index).done().complete(results.get(index));
         }
         return;
-      } catch (DuplicateKeyException | PessimisticLockingFailureException sameIdRace) {
+      } catch (DuplicateKeyException | ConcurrencyFailureException race) {
         // Another batch, perhaps in another process, wrote a transfer id this batch also uses,
-        // between our read and our insert (or the two inserts deadlocked on each other's ids).
-        // Nothing of ours was written; running the batch again sees that transfer and answers
-        // "exists" or "exists with different ...".
-        log.debug("Transfer id raced with another batch; retrying (attempt {})", attempt);
+        // between our read and our insert (or the two inserts deadlocked on each other's ids), or
+        // changed a bank-side account this batch read without a lock. Nothing of ours was
+        // written; running the batch again sees that transfer ("exists" or "exists with
+        // different ...") or that account as it is now.
+        log.debug("Batch raced with another batch; retrying (attempt {})", attempt);
       } catch (RuntimeException failure) {
         fail(batch, failure);
         return;

@@ -463,7 +463,7 @@ public final class LedgerBenchmark {
     pool.setJdbcUrl(jdbcUrl);
     pool.setMaximumPoolSize(size);
     // The same session settings the server gives its engine, for both ways alike.
-    pool.addDataSourceProperty("options", "-c plan_cache_mode=force_custom_plan");
+    pool.addDataSourceProperty("options", LedgerEngine.SESSION_OPTIONS);
     return pool;
   }
 
