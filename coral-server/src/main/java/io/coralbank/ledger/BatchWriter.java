@@ -10,6 +10,8 @@ import io.coralbank.kernel.ledger.TransferBatch;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.kernel.ledger.TransferOutcome;
 import io.coralbank.kernel.ledger.TransferType;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -81,11 +83,15 @@ final class BatchWriter {
         accountIds.add(hold.creditAccountId());
       }
     }
-    // Read before the locks, to keep the locked stretch short. A transfer id another batch
-    // commits in between makes our insert fail on the unique key; the engine then runs this
-    // batch again and sees it.
-    List<RecordedTransfer> known = transferIds.isEmpty() ? List.of() : loadTransfers(transferIds);
-    List<AccountState> accounts = lockCustomerAccounts(accountIds);
+    List<AccountState> accounts = new ArrayList<>();
+    List<RecordedTransfer> known = new ArrayList<>();
+    for (Record row : lockAccountsAndReadTransfers(accountIds, transferIds)) {
+      switch (row) {
+        case AccountState account -> accounts.add(account);
+        case RecordedTransfer transfer -> known.add(transfer);
+        default -> throw new IllegalStateException("Unexpected row " + row);
+      }
+    }
     Map<Long, AccountState> bankSideBefore = new HashMap<>();
     for (AccountState account : accounts) {
       if (account.bankSide()) {
@@ -147,43 +153,86 @@ final class BatchWriter {
   }
 
   /**
-   * The states of the accounts: customer accounts locked in id order (their floor is checked
-   * against the balance read), bank-side accounts read as they are. The states come from the
-   * locking read itself, which sees the latest committed balance after any wait for a lock.
+   * In one round trip: the states of the accounts, customer accounts locked in id order (their
+   * floor is checked against the balance read) and bank-side accounts read as they are; and the
+   * transfers already recorded under the batch's transfer ids. The account states come from the
+   * locking read itself, which sees the latest committed balance after any wait for a lock. The
+   * transfers are read in the statement's snapshot, taken before any such wait: a transfer id
+   * another batch commits in between makes our insert fail on the unique key, and the engine then
+   * runs this batch again and sees it.
+   *
+   * @return {@link AccountState} and {@link RecordedTransfer} rows
    */
-  private List<AccountState> lockCustomerAccounts(Collection<Long> ids) {
-    long[] sorted = ids.stream().mapToLong(Long::longValue).sorted().toArray();
+  private List<Record> lockAccountsAndReadTransfers(
+      Collection<Long> accountIds, Collection<String> transferIds) {
+    long[] sorted = accountIds.stream().mapToLong(Long::longValue).sorted().toArray();
     return jdbc.sql(
             """
             with locked as (
                 select account_id, asset_code, bank_side, overdraft_limit, active,
                        posted, pending_debits, pending_credits, role, hierarchy_id
                   from ledger_accounts
-                 where account_id = any(:ids) and not bank_side
+                 where account_id = any(:accountIds) and not bank_side
                  order by account_id
                    for no key update)
-            select * from locked
+            select true as is_account, account_id, asset_code, bank_side, overdraft_limit, active,
+                   posted, pending_debits, pending_credits, role, hierarchy_id,
+                   null as transfer_id, null as type, null::bigint as debit_account_id,
+                   null::bigint as credit_account_id, null::bigint as requested_amount,
+                   null::timestamptz as expires_at, null as hold_transfer_id,
+                   null as transaction_id
+              from locked
             union all
-            select account_id, asset_code, bank_side, overdraft_limit, active,
-                   posted, pending_debits, pending_credits, role, hierarchy_id
+            select true, account_id, asset_code, bank_side, overdraft_limit, active,
+                   posted, pending_debits, pending_credits, role, hierarchy_id,
+                   null, null, null, null, null, null, null, null
               from ledger_accounts
-             where account_id = any(:ids) and bank_side
+             where account_id = any(:accountIds) and bank_side
+            union all
+            select false, null, asset_code, null, null, null, null, null, null, null, null,
+                   transfer_id, type, debit_account_id, credit_account_id, requested_amount,
+                   expires_at, hold_transfer_id, transaction_id
+              from ledger_transfers
+             where transfer_id = any(:transferIds)
             """)
-        .param("ids", sorted)
+        .param("accountIds", sorted)
+        .param("transferIds", transferIds.toArray(String[]::new))
         .query(
             (row, number) ->
-                new AccountState(
-                    row.getLong("account_id"),
-                    row.getString("asset_code"),
-                    row.getBoolean("bank_side"),
-                    row.getLong("overdraft_limit"),
-                    row.getBoolean("active"),
-                    row.getLong("posted"),
-                    row.getLong("pending_debits"),
-                    row.getLong("pending_credits"),
-                    HierarchyRole.valueOf(row.getString("role")),
-                    row.getLong("hierarchy_id")))
+                row.getBoolean("is_account") ? accountState(row) : recordedTransfer(row))
         .list();
+  }
+
+  private static AccountState accountState(ResultSet row) throws SQLException {
+    return new AccountState(
+        row.getLong("account_id"),
+        row.getString("asset_code"),
+        row.getBoolean("bank_side"),
+        row.getLong("overdraft_limit"),
+        row.getBoolean("active"),
+        row.getLong("posted"),
+        row.getLong("pending_debits"),
+        row.getLong("pending_credits"),
+        HierarchyRole.valueOf(row.getString("role")),
+        row.getLong("hierarchy_id"));
+  }
+
+  private static RecordedTransfer recordedTransfer(ResultSet row) throws SQLException {
+    TransferType type = TransferType.valueOf(row.getString("type"));
+    boolean namesAccounts = type == TransferType.POSTING || type == TransferType.HOLD;
+    OffsetDateTime expiresAt = row.getObject("expires_at", OffsetDateTime.class);
+    Long requested = row.getObject("requested_amount", Long.class);
+    return new RecordedTransfer(
+        row.getString("transfer_id"),
+        type,
+        namesAccounts ? row.getLong("debit_account_id") : 0,
+        namesAccounts ? row.getLong("credit_account_id") : 0,
+        namesAccounts ? row.getString("asset_code") : null,
+        requested,
+        expiresAt == null ? null : expiresAt.toInstant(),
+        row.getString("hold_transfer_id"),
+        row.getString("transaction_id"),
+        -1);
   }
 
   private List<HoldState> loadHolds(Collection<String> ids, boolean lock) {
@@ -209,36 +258,6 @@ final class BatchWriter {
                     HoldState.HoldStatus.valueOf(row.getString("status")),
                     row.getLong("posted_amount"),
                     row.getString("resolved_by")))
-        .list();
-  }
-
-  private List<RecordedTransfer> loadTransfers(Collection<String> ids) {
-    return jdbc.sql(
-            """
-            select transfer_id, type, debit_account_id, credit_account_id, asset_code,
-                   requested_amount, expires_at, hold_transfer_id, transaction_id
-              from ledger_transfers
-             where transfer_id = any(:ids)
-            """)
-        .param("ids", ids.toArray(String[]::new))
-        .query(
-            (row, number) -> {
-              TransferType type = TransferType.valueOf(row.getString("type"));
-              boolean namesAccounts = type == TransferType.POSTING || type == TransferType.HOLD;
-              OffsetDateTime expiresAt = row.getObject("expires_at", OffsetDateTime.class);
-              Long requested = row.getObject("requested_amount", Long.class);
-              return new RecordedTransfer(
-                  row.getString("transfer_id"),
-                  type,
-                  namesAccounts ? row.getLong("debit_account_id") : 0,
-                  namesAccounts ? row.getLong("credit_account_id") : 0,
-                  namesAccounts ? row.getString("asset_code") : null,
-                  requested,
-                  expiresAt == null ? null : expiresAt.toInstant(),
-                  row.getString("hold_transfer_id"),
-                  row.getString("transaction_id"),
-                  -1);
-            })
         .list();
   }
 

@@ -227,17 +227,54 @@ public class VirtualAccounts implements JobHandler {
    * zero. Returns the ledger's answer for the first leg (the chain succeeds or fails as one).
    */
   public TransferResult credit(Account sub, long amount, String transferId, String description) {
-    return move(sub, amount, transferId, description, true);
+    return credit(
+        sub,
+        accounts.hierarchyOf(sub.customerId(), sub.currency()),
+        amount,
+        transferId,
+        description);
+  }
+
+  /**
+   * As {@link #credit(Account, long, String, String)}, with the Sub's Settlement and Parent already
+   * read by the caller ({@link Accounts#hierarchyOf}): the hot path reads them once.
+   */
+  public TransferResult credit(
+      Account sub,
+      Accounts.Hierarchy hierarchy,
+      long amount,
+      String transferId,
+      String description) {
+    return move(sub, hierarchy, amount, transferId, description, true);
   }
 
   /** Sub -> Parent -> Settlement, the way back. */
   public TransferResult debit(Account sub, long amount, String transferId, String description) {
-    return move(sub, amount, transferId, description, false);
+    return debit(
+        sub,
+        accounts.hierarchyOf(sub.customerId(), sub.currency()),
+        amount,
+        transferId,
+        description);
+  }
+
+  /** As {@link #debit(Account, long, String, String)}, with the hierarchy already read. */
+  public TransferResult debit(
+      Account sub,
+      Accounts.Hierarchy hierarchy,
+      long amount,
+      String transferId,
+      String description) {
+    return move(sub, hierarchy, amount, transferId, description, false);
   }
 
   private TransferResult move(
-      Account sub, long amount, String transferId, String description, boolean credit) {
-    Accounts.Hierarchy hierarchy = accounts.hierarchyOf(sub.customerId(), sub.currency());
+      Account sub,
+      Accounts.Hierarchy hierarchy,
+      long amount,
+      String transferId,
+      String description,
+      boolean credit) {
     Account settlement = hierarchy.settlement().orElseThrow();
     Account parent = hierarchy.parent().orElseThrow();
     long from = credit ? settlement.id() : sub.id();

@@ -63,7 +63,7 @@ class VirtualAccountTransfersController {
     String description =
         request.remittanceInformation() != null ? request.remittanceInformation() : "Credit";
     return response(
-        virtualAccounts.credit(sub, amount, transferId, description),
+        virtualAccounts.credit(sub, route.hierarchy(), amount, transferId, description),
         transferId,
         sub,
         amount,
@@ -95,7 +95,7 @@ class VirtualAccountTransfersController {
     String description =
         request.remittanceInformation() != null ? request.remittanceInformation() : "Debit";
     return response(
-        virtualAccounts.debit(sub, amount, transferId, description),
+        virtualAccounts.debit(sub, route.hierarchy(), amount, transferId, description),
         transferId,
         sub,
         amount,
@@ -126,8 +126,11 @@ class VirtualAccountTransfersController {
         remittance);
   }
 
-  /** The route's Sub account of the caller, and the Settlement account its money moves with. */
-  private record SubAndSettlement(Account sub, Account settlement) {}
+  /**
+   * The route's Sub account of the caller, the Settlement account its money moves with, and the
+   * hierarchy (Settlement and Parent) as read once for the ledger chain.
+   */
+  private record SubAndSettlement(Account sub, Account settlement, Accounts.Hierarchy hierarchy) {}
 
   private SubAndSettlement sub(String accountNumber, Caller caller) {
     Account account =
@@ -139,14 +142,15 @@ class VirtualAccountTransfersController {
       throw new BcbRejections.Refusal(
           400, "BAD_REQUEST", "The route's account must be a Sub account (CMS Sub Acct).");
     }
+    Accounts.Hierarchy hierarchy = accounts.hierarchyOf(account.customerId(), account.currency());
     Account settlement =
-        accounts
-            .settlementOf(account.customerId(), account.currency())
+        hierarchy
+            .settlement()
             .orElseThrow(
                 () ->
                     new BcbRejections.Refusal(
                         400, "BAD_REQUEST", "No settlement account with matching currency found"));
-    return new SubAndSettlement(account, settlement);
+    return new SubAndSettlement(account, settlement, hierarchy);
   }
 
   private long amount(
