@@ -65,7 +65,7 @@ public final class CrashTest {
     CrashTest test =
         new CrashTest(
             jar,
-            Files.createTempDirectory("coral-crash"),
+            ScratchDirectories.create("coral-crash"),
             20000 + ThreadLocalRandom.current().nextInt(10000));
     System.out.printf(
         Locale.ROOT,
@@ -105,6 +105,9 @@ public final class CrashTest {
           verdict);
     }
     test.stop();
+    if (!allPassed) {
+      ScratchDirectories.keep(test.data);
+    }
     System.out.println(allPassed ? "VERDICT: every round kept the books" : "VERDICT: FAILED");
     System.exit(allPassed ? 0 : 1);
   }

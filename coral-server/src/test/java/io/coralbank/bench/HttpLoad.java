@@ -17,7 +17,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -119,7 +118,7 @@ public final class HttpLoad {
     int accountCount = intArgument(arguments, "accounts", 10_000);
     List<String> scenarios =
         List.of(stringArgument(arguments, "scenarios", "uniform,hot,mixed").split(","));
-    Path directory = Files.createTempDirectory("coral-load");
+    Path directory = ScratchDirectories.create("coral-load");
     ConfigurableApplicationContext server =
         new SpringApplicationBuilder(CoralApplication.class)
             .run(

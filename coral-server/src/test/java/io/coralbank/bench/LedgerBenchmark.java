@@ -10,7 +10,6 @@ import io.coralbank.ledger.PostingPage;
 import io.coralbank.ledger.TransferRequest;
 import io.coralbank.ledger.TransferResult;
 import io.coralbank.platform.database.EmbeddedPostgresServer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -82,7 +81,7 @@ public final class LedgerBenchmark {
         Arrays.stream(stringArgument(arguments, "callers", "1,8,64,256").split(","))
             .mapToInt(Integer::parseInt)
             .toArray();
-    Path directory = Files.createTempDirectory("coral-bench");
+    Path directory = ScratchDirectories.create("coral-bench");
     System.out.printf(
         Locale.ROOT,
         "Coral ledger benchmark: %d accounts, %d s per measurement after %d s warm-up,"

@@ -42,7 +42,7 @@ public final class MultiNodeTest {
   record Sent(String key, String body, String from, String to, long amount, boolean answered) {}
 
   public static void main(String[] arguments) throws Exception {
-    Path directory = Files.createTempDirectory("coral-nodes");
+    Path directory = ScratchDirectories.create("coral-nodes");
     Path jar = Path.of("coral-server/target/coral-server.jar").toAbsolutePath();
     if (!Files.exists(jar)) {
       jar = Path.of("target/coral-server.jar").toAbsolutePath();
@@ -257,6 +257,9 @@ public final class MultiNodeTest {
         node.destroy();
         node.waitFor();
       }
+    }
+    if (!problems.isEmpty()) {
+      ScratchDirectories.keep(directory);
     }
     System.out.println(
         problems.isEmpty()

@@ -10,6 +10,7 @@ import io.coralbank.kernel.ledger.Rejection;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.testsupport.HttpIntegrationTest;
 import io.coralbank.testsupport.LedgerFixtures;
+import io.coralbank.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -56,8 +57,8 @@ class BankSideAccountsTest extends HttpIntegrationTest {
     }
     // Two engines with two workers each, as two server processes would run: up to four batches
     // touch the suspense account at once.
-    try (HikariDataSource firstPool = pool();
-        HikariDataSource secondPool = pool();
+    try (HikariDataSource firstPool = TestDatabases.engineProcessPool(dataSource, 3);
+        HikariDataSource secondPool = TestDatabases.engineProcessPool(dataSource, 3);
         LedgerEngine first = new LedgerEngine(firstPool, clock, EngineSettings.defaults());
         LedgerEngine second = new LedgerEngine(secondPool, clock, EngineSettings.defaults());
         ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -138,16 +139,5 @@ class BankSideAccountsTest extends HttpIntegrationTest {
       Thread.sleep(Duration.ofMillis(25));
     }
     throw new AssertionError("The batch never waited for the bank-side account's row");
-  }
-
-  private HikariDataSource pool() {
-    HikariDataSource pool = new HikariDataSource();
-    HikariDataSource application = (HikariDataSource) dataSource;
-    pool.setJdbcUrl(application.getJdbcUrl());
-    pool.setUsername(application.getUsername());
-    pool.setPassword(application.getPassword());
-    pool.setMaximumPoolSize(3);
-    pool.addDataSourceProperty("options", LedgerEngine.SESSION_OPTIONS);
-    return pool;
   }
 }

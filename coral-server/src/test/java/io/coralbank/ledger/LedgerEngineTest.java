@@ -9,6 +9,7 @@ import io.coralbank.kernel.ledger.Rejection;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.testsupport.HttpIntegrationTest;
 import io.coralbank.testsupport.LedgerFixtures;
+import io.coralbank.testsupport.TestDatabases;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
@@ -377,8 +378,8 @@ class LedgerEngineTest extends HttpIntegrationTest {
     for (int index = 0; index < 8; index++) {
       sources.add(fixtures.account("USD", 1_000_00));
     }
-    try (HikariDataSource firstPool = pool();
-        HikariDataSource secondPool = pool();
+    try (HikariDataSource firstPool = TestDatabases.engineProcessPool(dataSource, 4);
+        HikariDataSource secondPool = TestDatabases.engineProcessPool(dataSource, 4);
         LedgerEngine first = new LedgerEngine(firstPool, clock, EngineSettings.defaults());
         LedgerEngine second = new LedgerEngine(secondPool, clock, EngineSettings.defaults());
         ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -407,16 +408,6 @@ class LedgerEngineTest extends HttpIntegrationTest {
             .query(Long.class)
             .single();
     assertThat(reader.balance(hot.id()).orElseThrow().posted()).isEqualTo(expected).isPositive();
-  }
-
-  private HikariDataSource pool() {
-    HikariDataSource pool = new HikariDataSource();
-    HikariDataSource application = (HikariDataSource) dataSource;
-    pool.setJdbcUrl(application.getJdbcUrl());
-    pool.setUsername(application.getUsername());
-    pool.setPassword(application.getPassword());
-    pool.setMaximumPoolSize(4);
-    return pool;
   }
 
   private static void await(Duration duration) {

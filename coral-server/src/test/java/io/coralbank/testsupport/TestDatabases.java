@@ -1,5 +1,7 @@
 package io.coralbank.testsupport;
 
+import com.zaxxer.hikari.HikariDataSource;
+import io.coralbank.ledger.LedgerEngine;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +10,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.sql.DataSource;
 
 /**
  * One PostgreSQL cluster per test JVM, and a fresh database in it for each Spring context, so tests
@@ -73,5 +76,21 @@ public final class TestDatabases {
             : jdbcUrl.substring(0, pathStart);
     String parameters = query < 0 ? "" : jdbcUrl.substring(query);
     return prefix + "/" + database + parameters;
+  }
+
+  /**
+   * A second connection pool to the application's database with the ledger engine's session
+   * settings, as the engine of another server process would have: tests of several engines on one
+   * database give each its own.
+   */
+  public static HikariDataSource engineProcessPool(DataSource application, int size) {
+    HikariDataSource configured = (HikariDataSource) application;
+    HikariDataSource pool = new HikariDataSource();
+    pool.setJdbcUrl(configured.getJdbcUrl());
+    pool.setUsername(configured.getUsername());
+    pool.setPassword(configured.getPassword());
+    pool.setMaximumPoolSize(size);
+    pool.addDataSourceProperty("options", LedgerEngine.SESSION_OPTIONS);
+    return pool;
   }
 }
