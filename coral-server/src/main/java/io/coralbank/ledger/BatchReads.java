@@ -8,6 +8,7 @@ import io.coralbank.kernel.ledger.TransferType;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,9 @@ final class BatchReads {
     this.jdbc = jdbc;
   }
 
+  /** What a batch starts from: the states of its accounts and the transfers already recorded. */
+  record Start(List<AccountState> accounts, List<RecordedTransfer> known) {}
+
   /**
    * In one round trip: the states of the accounts, customer accounts locked in id order (their
    * floor is checked against the balance read) and bank-side accounts read as they are; and the
@@ -32,13 +36,11 @@ final class BatchReads {
    * transfers are read in the statement's snapshot, taken before any such wait: a transfer id
    * another batch commits in between makes our insert fail on the unique key, and the engine then
    * runs this batch again and sees it.
-   *
-   * @return {@link AccountState} and {@link RecordedTransfer} rows
    */
-  List<Record> lockAccountsAndReadTransfers(
-      Collection<Long> accountIds, Collection<String> transferIds) {
+  Start lockAccountsAndReadTransfers(Collection<Long> accountIds, Collection<String> transferIds) {
     long[] sorted = accountIds.stream().mapToLong(Long::longValue).sorted().toArray();
-    return jdbc.sql(
+    Start start = new Start(new ArrayList<>(), new ArrayList<>());
+    jdbc.sql(
             """
             with locked as (
                 select account_id, asset_code, bank_side, overdraft_limit, active,
@@ -70,9 +72,14 @@ final class BatchReads {
         .param("accountIds", sorted)
         .param("transferIds", transferIds.toArray(String[]::new))
         .query(
-            (row, number) ->
-                row.getBoolean("is_account") ? accountState(row) : recordedTransfer(row))
-        .list();
+            row -> {
+              if (row.getBoolean("is_account")) {
+                start.accounts().add(accountState(row));
+              } else {
+                start.known().add(recordedTransfer(row));
+              }
+            });
+    return start;
   }
 
   private static AccountState accountState(ResultSet row) throws SQLException {

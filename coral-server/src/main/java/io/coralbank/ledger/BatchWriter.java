@@ -21,9 +21,10 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies one batch of submissions in one database transaction. Reads lock each touched customer
- * balance row once, in account id order (so concurrent batches cannot deadlock on balances); writes
- * are one statement.
+ * Applies one batch of submissions in one database transaction. Its first read locks each touched
+ * customer balance row once, in account id order (so concurrent batches cannot deadlock on
+ * balances); the journal and customer balances are written in one statement, bank-side balances in
+ * a last one.
  *
  * <p>Bank-side accounts (clearing, FX liquidity, fees, suspense) have no floor, so their balance
  * never decides a transfer. They are read without a lock, and the batch's write adds its change to
@@ -76,15 +77,9 @@ final class BatchWriter {
         accountIds.add(hold.creditAccountId());
       }
     }
-    List<AccountState> accounts = new ArrayList<>();
-    List<RecordedTransfer> known = new ArrayList<>();
-    for (Record row : reads.lockAccountsAndReadTransfers(accountIds, transferIds)) {
-      switch (row) {
-        case AccountState account -> accounts.add(account);
-        case RecordedTransfer transfer -> known.add(transfer);
-        default -> throw new IllegalStateException("Unexpected row " + row);
-      }
-    }
+    BatchReads.Start start = reads.lockAccountsAndReadTransfers(accountIds, transferIds);
+    List<AccountState> accounts = start.accounts();
+    List<RecordedTransfer> known = start.known();
     Map<Long, AccountState> bankSideBefore = new HashMap<>();
     for (AccountState account : accounts) {
       if (account.bankSide()) {

@@ -225,19 +225,8 @@ public class VirtualAccounts implements JobHandler {
   /**
    * Settlement -> Parent -> Sub: one ledger transaction of two linked legs, so the Parent nets to
    * zero. Returns the ledger's answer for the first leg (the chain succeeds or fails as one).
-   */
-  public TransferResult credit(Account sub, long amount, String transferId, String description) {
-    return credit(
-        sub,
-        accounts.hierarchyOf(sub.customerId(), sub.currency()),
-        amount,
-        transferId,
-        description);
-  }
-
-  /**
-   * As {@link #credit(Account, long, String, String)}, with the Sub's Settlement and Parent already
-   * read by the caller ({@link Accounts#hierarchyOf}): the hot path reads them once.
+   * {@code hierarchy} is the Sub's customer's Settlement and Parent in its currency ({@link
+   * Accounts#hierarchyOf}), which the caller has read already to check the route.
    */
   public TransferResult credit(
       Account sub,
@@ -249,16 +238,6 @@ public class VirtualAccounts implements JobHandler {
   }
 
   /** Sub -> Parent -> Settlement, the way back. */
-  public TransferResult debit(Account sub, long amount, String transferId, String description) {
-    return debit(
-        sub,
-        accounts.hierarchyOf(sub.customerId(), sub.currency()),
-        amount,
-        transferId,
-        description);
-  }
-
-  /** As {@link #debit(Account, long, String, String)}, with the hierarchy already read. */
   public TransferResult debit(
       Account sub,
       Accounts.Hierarchy hierarchy,

@@ -49,6 +49,7 @@ class VirtualAccountsConcurrencyTest extends HttpIntegrationTest {
       subs.add(open(customer, AccountKind.SUB));
     }
 
+    Accounts.Hierarchy hierarchy = accounts.hierarchyOf(customer, "USD");
     List<Future<TransferResult>> results = new ArrayList<>();
     try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
       for (int index = 0; index < 400; index++) {
@@ -59,8 +60,8 @@ class VirtualAccountsConcurrencyTest extends HttpIntegrationTest {
             callers.submit(
                 () ->
                     credit
-                        ? virtualAccounts.credit(sub, 10_00L, id, "Credit")
-                        : virtualAccounts.debit(sub, 5_00L, id, "Debit")));
+                        ? virtualAccounts.credit(sub, hierarchy, 10_00L, id, "Credit")
+                        : virtualAccounts.debit(sub, hierarchy, 5_00L, id, "Debit")));
       }
     }
 
