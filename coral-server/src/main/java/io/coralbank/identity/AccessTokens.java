@@ -1,5 +1,7 @@
 package io.coralbank.identity;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -50,6 +52,14 @@ public class AccessTokens {
   private final Clock clock;
   private final Map<String, KeyVerifier> verifiers = new ConcurrentHashMap<>();
 
+  /**
+   * Tokens whose signature was verified, by their exact text: a token altered in any byte is
+   * another entry and is checked afresh. Bounded, so a flood of valid tokens cannot grow it past a
+   * few megabytes; an entry outlives no token, since none lives longer than an hour.
+   */
+  private final Cache<String, SignedClaims> checkedSignatures =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(VAULTSPAY_LIFETIME).build();
+
   AccessTokens(SigningKeys keys, ApiClients clients, Clock clock) {
     this.keys = keys;
     this.clients = clients;
@@ -88,31 +98,72 @@ public class AccessTokens {
     }
   }
 
-  /** Checks the token for {@code dialect}; valid only while its client is active. */
+  /**
+   * Checks the token for {@code dialect}; valid only while its client is active. The signature of a
+   * token is checked once per server process: a client sends the same token on every request for up
+   * to 40 minutes, and the RSA check was the largest part of authentication. Everything that can
+   * change is checked on every request: the signing key is still one Coral has, the audience, the
+   * expiry on Coral's clock, and the client's status.
+   */
   public TokenVerification verify(ClientDialect dialect, String token) {
+    SignedClaims signed = checkedSignatures.getIfPresent(token);
+    if (signed == null || !stillKnown(signed.key())) {
+      switch (checkSignature(token)) {
+        case SignatureCheck.Failed failed -> {
+          return new Invalid(failed.reason());
+        }
+        case SignatureCheck.Passed passed -> {
+          signed = passed.signed();
+          checkedSignatures.put(token, signed);
+        }
+      }
+    }
+    return checkClaims(dialect, signed.claims());
+  }
+
+  /** A token whose signature {@code key} verified, and the claims it carries. */
+  private record SignedClaims(RSAKey key, JWTClaimsSet claims) {}
+
+  private sealed interface SignatureCheck {
+    record Passed(SignedClaims signed) implements SignatureCheck {}
+
+    record Failed(Reason reason) implements SignatureCheck {}
+  }
+
+  /** Only PS256 from a key Coral has, so forgeries fail before any signature is computed. */
+  private SignatureCheck checkSignature(String token) {
     SignedJWT jwt;
     JWTClaimsSet claims;
     try {
       jwt = SignedJWT.parse(token);
       claims = jwt.getJWTClaimsSet();
     } catch (ParseException | RuntimeException malformed) {
-      return new Invalid(Reason.MALFORMED);
+      return new SignatureCheck.Failed(Reason.MALFORMED);
     }
     if (!JWSAlgorithm.PS256.equals(jwt.getHeader().getAlgorithm())) {
-      return new Invalid(Reason.ALGORITHM_NOT_ALLOWED);
+      return new SignatureCheck.Failed(Reason.ALGORITHM_NOT_ALLOWED);
     }
     String kid = jwt.getHeader().getKeyID();
     Optional<RSAKey> key = kid == null ? Optional.empty() : keys.find(kid);
     if (key.isEmpty()) {
-      return new Invalid(Reason.UNKNOWN_KEY);
+      return new SignatureCheck.Failed(Reason.UNKNOWN_KEY);
     }
     try {
       if (!jwt.verify(verifierFor(key.get()))) {
-        return new Invalid(Reason.BAD_SIGNATURE);
+        return new SignatureCheck.Failed(Reason.BAD_SIGNATURE);
       }
     } catch (JOSEException badKeyOrSignature) {
-      return new Invalid(Reason.BAD_SIGNATURE);
+      return new SignatureCheck.Failed(Reason.BAD_SIGNATURE);
     }
+    return new SignatureCheck.Passed(new SignedClaims(key.get(), claims));
+  }
+
+  /** Whether the key that verified a remembered signature is still the key of that name. */
+  private boolean stillKnown(RSAKey key) {
+    return keys.find(key.getKeyID()).filter(current -> current == key).isPresent();
+  }
+
+  private TokenVerification checkClaims(ClientDialect dialect, JWTClaimsSet claims) {
     if (!ISSUER.equals(claims.getIssuer())
         || claims.getAudience() == null
         || !claims.getAudience().contains(audience(dialect))) {

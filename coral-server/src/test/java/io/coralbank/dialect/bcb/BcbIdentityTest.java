@@ -223,6 +223,9 @@ class BcbIdentityTest extends HttpIntegrationTest {
     Client doomed = client(customerId, "");
     String doomedToken = token(doomed);
     String adminToken = token(admin);
+    // Used once before, so its signature has been checked and is remembered: the client's
+    // status must still be read on every request.
+    assertThat(permissionsOf(doomed, doomedToken).statusCode()).isEqualTo(200);
 
     HttpResponse<String> disabled =
         bcb("DELETE", "/bcb/v1/credentials/" + doomed.clientId(), adminToken);
