@@ -20,13 +20,15 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -69,9 +71,13 @@ public final class HttpLoad {
   private static final long FUNDING = 1_000_000_00L;
   private static final int RECOVERY_SECONDS = 30;
 
+  // Requests are sent asynchronously and completed on two platform threads of the client's own,
+  // so the generator starts no thread per request and never runs on the virtual-thread carriers
+  // that the server's request threads need: on two cores, a generator sharing those carriers
+  // delayed the server it was measuring.
   private final HttpClient http =
       HttpClient.newBuilder()
-          .executor(Executors.newVirtualThreadPerTaskExecutor())
+          .executor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().factory()))
           .connectTimeout(Duration.ofSeconds(5))
           .build();
   private final String base;
@@ -361,7 +367,11 @@ public final class HttpLoad {
         recorder.getIntervalHistogram());
   }
 
-  /** Offers requests for {@code seconds} and returns when every one of them has an answer. */
+  /**
+   * Offers requests for {@code seconds} and returns when every one of them has an answer. Each
+   * request leaves at its due time whatever the earlier ones are doing (open loop), and its latency
+   * is counted from that due time.
+   */
   private void offer(
       String scenario,
       int rate,
@@ -373,34 +383,39 @@ public final class HttpLoad {
     long intervalNanos = 1_000_000_000L / rate;
     long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
-    try (ExecutorService requests = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (long due = start; due < end; due += intervalNanos) {
-        long wait = due - System.nanoTime();
-        if (wait > 0) {
-          TimeUnit.NANOSECONDS.sleep(wait);
-        }
-        long intended = due;
-        requests.submit(
-            () -> {
-              String outcome;
-              try {
-                HttpResponse<Void> response =
-                    http.send(request(scenario), HttpResponse.BodyHandlers.discarding());
-                outcome = response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
-              } catch (Exception failure) {
-                outcome = failure.getClass().getSimpleName();
-              }
-              if (recorder != null) {
-                recorder.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
-                if (outcome == null) {
-                  done.incrementAndGet();
-                } else {
-                  errors.computeIfAbsent(outcome, key -> new AtomicLong()).incrementAndGet();
-                }
-              }
-            });
+    List<CompletableFuture<?>> sent = new ArrayList<>();
+    for (long due = start; due < end; due += intervalNanos) {
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
       }
+      long intended = due;
+      sent.add(
+          http.sendAsync(request(scenario), HttpResponse.BodyHandlers.discarding())
+              .whenComplete(
+                  (response, failure) -> {
+                    String outcome;
+                    if (failure != null) {
+                      Throwable cause =
+                          failure instanceof CompletionException ? failure.getCause() : failure;
+                      outcome = cause.getClass().getSimpleName();
+                    } else {
+                      outcome =
+                          response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
+                    }
+                    if (recorder != null) {
+                      recorder.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
+                      if (outcome == null) {
+                        done.incrementAndGet();
+                      } else {
+                        errors.computeIfAbsent(outcome, key -> new AtomicLong()).incrementAndGet();
+                      }
+                    }
+                  }));
     }
+    CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new))
+        .exceptionally(failed -> null)
+        .join();
   }
 
   private HttpRequest request(String scenario) {
