@@ -12,22 +12,26 @@ import io.coralbank.identity.ClientDialect;
 import io.coralbank.kernel.money.Amounts;
 import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.kernel.money.InvalidAmountException;
+import io.coralbank.ledger.TransferResult;
 import io.coralbank.payments.InboundPayments;
 import io.coralbank.platform.SandboxOnly;
+import io.coralbank.platform.database.ClusterLocks;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 
 /**
- * Seeds the demo customer once per database. Every step is keyed by a fixed id (customer, clients,
- * funding transfer ids), so a restart or a second node finds the data there and changes nothing.
+ * Seeds the demo customer once per database. Every step is keyed (the customer and clients by fixed
+ * ids, the accounts by label, the funding by fixed transfer ids) and done only if missing, so a
+ * restart or a second node finds the data there and changes nothing.
  */
 @Component
 @SandboxOnly
@@ -57,7 +61,7 @@ class DemoData {
           new Opening("BMD", AccountKind.SETTLEMENT, "Demo BMD settlement", "50000.00"),
           new Opening("BMD", AccountKind.PARENT, "Demo BMD parent", null));
 
-  /** Cayman's wallets, added to sandboxes seeded before wallets existed too. */
+  /** Cayman's wallets; sandboxes seeded before wallets existed get them at their next start. */
   private static final List<Opening> WALLETS =
       List.of(
           new Opening("USD", AccountKind.WALLET, "Demo USD wallet", "12450.32"),
@@ -70,6 +74,7 @@ class DemoData {
   private final InboundPayments inbound;
   private final AssetCatalogue assets;
   private final FxRates rates;
+  private final ClusterLocks locks;
 
   DemoData(
       Customers customers,
@@ -77,8 +82,10 @@ class DemoData {
       ApiClients clients,
       InboundPayments inbound,
       AssetCatalogue assets,
-      FxRates rates) {
+      FxRates rates,
+      ClusterLocks locks) {
     this.rates = rates;
+    this.locks = locks;
     this.customers = customers;
     this.accounts = accounts;
     this.clients = clients;
@@ -92,49 +99,69 @@ class DemoData {
           "BMD", "1.0000", "EUR", "0.9200", "GBP", "0.7900", "CAD", "1.3600", "AUD", "1.5200",
           "NZD", "1.6600", "NOK", "10.7000", "HKD", "7.8100");
 
+  /**
+   * Brings the demo data to its documented state, doing only the steps still missing. Two nodes
+   * that start together take turns, so the second finds everything done; a start interrupted
+   * halfway (a crash between opening two accounts) is completed by the next one. The funding
+   * transfers have fixed ids, so an account funded before is never funded again.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void seed() {
     RATES.forEach((currency, rate) -> rates.setIfAbsent("USD", currency, new BigDecimal(rate)));
-    if (customers.exists(CUSTOMER)) {
-      if (accounts.walletsOfCustomer(CUSTOMER, 0, 1).isEmpty()) {
-        open(WALLETS);
-      }
-      return;
-    }
-    try {
+    locks.runAlone("coral-sandbox-demo-data", this::completeSeed);
+  }
+
+  private void completeSeed() {
+    boolean added = false;
+    if (!customers.exists(CUSTOMER)) {
       customers.create(CUSTOMER, "Coral Demo Corporation", CustomerType.CORPORATE);
-      clients.createDemoClient(CUSTOMER, ClientDialect.BCB, BCB_CLIENT, BCB_SECRET);
-      clients.createDemoClient(CUSTOMER, ClientDialect.CAYMAN, CAYMAN_CLIENT, CAYMAN_API_KEY);
-      clients.createDemoClient(
-          CUSTOMER, ClientDialect.VAULTSPAY, VAULTSPAY_CLIENT, VAULTSPAY_SECRET);
-      open(ACCOUNTS);
-      open(WALLETS);
+      added = true;
+    }
+    added |= clientIfMissing(ClientDialect.BCB, BCB_CLIENT, BCB_SECRET);
+    added |= clientIfMissing(ClientDialect.CAYMAN, CAYMAN_CLIENT, CAYMAN_API_KEY);
+    added |= clientIfMissing(ClientDialect.VAULTSPAY, VAULTSPAY_CLIENT, VAULTSPAY_SECRET);
+    Map<String, Account> byLabel = new HashMap<>();
+    accounts
+        .pageForCustomer(CUSTOMER, accounts.lastIdForCustomer(CUSTOMER), 0, 1_000)
+        .forEach(account -> byLabel.putIfAbsent(account.label(), account));
+    for (Opening opening : Stream.concat(ACCOUNTS.stream(), WALLETS.stream()).toList()) {
+      Account account = byLabel.get(opening.label());
+      if (account == null) {
+        account =
+            ((AccountOpening.Opened)
+                    accounts.openCustomerAccount(
+                        CUSTOMER, opening.currency(), opening.kind(), opening.label()))
+                .account();
+        added = true;
+      }
+      if (opening.funding() != null) {
+        added |= fund(account, opening) instanceof TransferResult.Applied;
+      }
+    }
+    if (added) {
       log.info(
           "Seeded the sandbox demo customer (BCB client {}, see the README for its credentials)",
           BCB_CLIENT);
-    } catch (DuplicateKeyException anotherNodeSeeded) {
-      log.info("The sandbox demo data was seeded by another node");
     }
   }
 
-  private void open(List<Opening> openings) {
-    for (Opening opening : openings) {
-      Account account =
-          ((AccountOpening.Opened)
-                  accounts.openCustomerAccount(
-                      CUSTOMER, opening.currency(), opening.kind(), opening.label()))
-              .account();
-      if (opening.funding() != null) {
-        try {
-          inbound.credit(
-              account,
-              Amounts.parse(opening.funding(), assets.find(opening.currency()).orElseThrow()),
-              "Demo opening balance",
-              "demo-funding:" + opening.currency() + ":" + opening.kind());
-        } catch (InvalidAmountException impossible) {
-          throw new IllegalStateException(impossible);
-        }
-      }
+  private boolean clientIfMissing(ClientDialect dialect, UUID clientId, String secret) {
+    if (clients.find(CUSTOMER, clientId).isPresent()) {
+      return false;
+    }
+    clients.createDemoClient(CUSTOMER, dialect, clientId, secret);
+    return true;
+  }
+
+  private TransferResult fund(Account account, Opening opening) {
+    try {
+      return inbound.credit(
+          account,
+          Amounts.parse(opening.funding(), assets.find(opening.currency()).orElseThrow()),
+          "Demo opening balance",
+          "demo-funding:" + opening.currency() + ":" + opening.kind());
+    } catch (InvalidAmountException impossible) {
+      throw new IllegalStateException(impossible);
     }
   }
 }
