@@ -55,7 +55,8 @@ public class AccessTokens {
   /**
    * Tokens whose signature was verified, by their exact text: a token altered in any byte is
    * another entry and is checked afresh. Bounded, so a flood of valid tokens cannot grow it past a
-   * few megabytes; an entry outlives no token, since none lives longer than an hour.
+   * few tens of megabytes (about 2 kB an entry); an entry outlives no token, since none lives
+   * longer than an hour.
    */
   private final Cache<String, SignedClaims> checkedSignatures =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(VAULTSPAY_LIFETIME).build();
