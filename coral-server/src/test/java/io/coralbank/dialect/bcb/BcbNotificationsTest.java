@@ -270,7 +270,7 @@ class BcbNotificationsTest extends HttpIntegrationTest {
                 caller,
                 "POST",
                 "/v1/payments/swift",
-                BcbPaymentsTest.swift(account, "USD", "10", "PEND-1")))
+                BcbPaymentsFixture.swift(account, "USD", "10", "PEND-1")))
             .path("id")
             .asString();
 
