@@ -1,5 +1,7 @@
 package io.coralbank.bench;
 
+import static io.coralbank.bench.CommandLine.intArgument;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -394,14 +396,5 @@ public final class CrashTest {
 
   private URI uri(String path) {
     return URI.create("http://localhost:" + port + path);
-  }
-
-  private static int intArgument(String[] arguments, String name, int fallback) {
-    for (String argument : arguments) {
-      if (argument.startsWith("--" + name + "=")) {
-        return Integer.parseInt(argument.substring(name.length() + 3));
-      }
-    }
-    return fallback;
   }
 }

@@ -1,5 +1,8 @@
 package io.coralbank.bench;
 
+import static io.coralbank.bench.CommandLine.intArgument;
+import static io.coralbank.bench.CommandLine.stringArgument;
+
 import io.coralbank.CoralApplication;
 import io.coralbank.accounts.Account;
 import io.coralbank.accounts.AccountKind;
@@ -34,7 +37,6 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
-import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -90,22 +92,6 @@ public final class HttpLoad {
     this.token = token;
     this.numbers = numbers;
     this.sub = sub;
-  }
-
-  /** What one scenario came to. */
-  record Report(
-      String scenario,
-      double offered,
-      double achieved,
-      Map<String, Long> errors,
-      Histogram latencies) {
-
-    /** Answered in full and without errors, and not queueing: p99 under a second. */
-    boolean sustained() {
-      return errors.isEmpty()
-          && achieved >= offered * 0.99
-          && latencies.getValueAtPercentile(99) < 1_000_000;
-    }
   }
 
   public static void main(String[] arguments) throws Exception {
@@ -176,18 +162,18 @@ public final class HttpLoad {
           stepWarmup,
           Runtime.getRuntime().availableProcessors(),
           Runtime.version());
-      printHeader();
-      Map<String, Report> maximums = new TreeMap<>();
-      Map<String, Report> atSeventyPercent = new TreeMap<>();
+      LoadReport.printHeader();
+      Map<String, LoadReport> maximums = new TreeMap<>();
+      Map<String, LoadReport> atSeventyPercent = new TreeMap<>();
       for (String scenario : scenarios) {
         // Each scenario runs code the others do not (the hot one the virtual-account chain, the
         // mixed one the reads), so each is warmed up in full before its first step.
         int warmupNow = warmup;
-        Report best = null;
+        LoadReport best = null;
         for (int rate : rates) {
-          Report report = load.run(scenario, rate, seconds, warmupNow);
+          LoadReport report = load.run(scenario, rate, seconds, warmupNow);
           warmupNow = stepWarmup;
-          print(report);
+          report.print();
           if (!report.sustained()) {
             break;
           }
@@ -200,9 +186,9 @@ public final class HttpLoad {
         int seventyPercent = Math.max(1, (int) (best.offered() * 7 / 10));
         // The step before was an overload; the database is still catching up on it (checkpoint,
         // vacuum), so this measurement gets a longer warm-up of its own.
-        Report report =
+        LoadReport report =
             load.run(scenario, seventyPercent, seconds, Math.max(stepWarmup, RECOVERY_SECONDS));
-        print(report);
+        report.print();
         atSeventyPercent.put(scenario, report);
       }
       System.out.println();
@@ -351,7 +337,7 @@ public final class HttpLoad {
    * the first seconds: a queue built then would otherwise be carried into the measured phase and
    * reported as the server's latency at a rate it can in fact sustain.
    */
-  private Report run(String scenario, int rate, int seconds, int warmup) throws Exception {
+  private LoadReport run(String scenario, int rate, int seconds, int warmup) throws Exception {
     offer(scenario, rate, warmup, null, null, null);
     Recorder recorder = new Recorder(3);
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
@@ -359,7 +345,7 @@ public final class HttpLoad {
     offer(scenario, rate, seconds, recorder, errors, done);
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((kind, count) -> errorCounts.put(kind, count.get()));
-    return new Report(
+    return new LoadReport(
         scenario,
         rate,
         done.get() / (double) seconds,
@@ -468,47 +454,5 @@ public final class HttpLoad {
         .timeout(Duration.ofSeconds(30))
         .POST(HttpRequest.BodyPublishers.ofString(body))
         .build();
-  }
-
-  private static void printHeader() {
-    System.out.printf(
-        Locale.ROOT,
-        "%-8s %9s %9s %9s %9s %9s %9s  %s%n",
-        "scenario",
-        "offered/s",
-        "done/s",
-        "p50 ms",
-        "p90 ms",
-        "p99 ms",
-        "p99.9 ms",
-        "errors");
-  }
-
-  private static void print(Report report) {
-    Histogram latencies = report.latencies();
-    System.out.printf(
-        Locale.ROOT,
-        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f  %s%n",
-        report.scenario(),
-        report.offered(),
-        report.achieved(),
-        latencies.getValueAtPercentile(50) / 1000.0,
-        latencies.getValueAtPercentile(90) / 1000.0,
-        latencies.getValueAtPercentile(99) / 1000.0,
-        latencies.getValueAtPercentile(99.9) / 1000.0,
-        report.errors().isEmpty() ? "none" : report.errors());
-  }
-
-  private static int intArgument(String[] arguments, String name, int fallback) {
-    return Integer.parseInt(stringArgument(arguments, name, Integer.toString(fallback)));
-  }
-
-  private static String stringArgument(String[] arguments, String name, String fallback) {
-    for (String argument : arguments) {
-      if (argument.startsWith("--" + name + "=")) {
-        return argument.substring(name.length() + 3);
-      }
-    }
-    return fallback;
   }
 }

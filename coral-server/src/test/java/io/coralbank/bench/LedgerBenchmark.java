@@ -1,5 +1,8 @@
 package io.coralbank.bench;
 
+import static io.coralbank.bench.CommandLine.intArgument;
+import static io.coralbank.bench.CommandLine.stringArgument;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.coralbank.kernel.ledger.TransferCommand;
 import io.coralbank.ledger.EngineSettings;
@@ -464,18 +467,5 @@ public final class LedgerBenchmark {
     // The same session settings the server gives its engine, for both ways alike.
     pool.addDataSourceProperty("options", LedgerEngine.SESSION_OPTIONS);
     return pool;
-  }
-
-  private static int intArgument(String[] arguments, String name, int fallback) {
-    return Integer.parseInt(stringArgument(arguments, name, Integer.toString(fallback)));
-  }
-
-  private static String stringArgument(String[] arguments, String name, String fallback) {
-    for (String argument : arguments) {
-      if (argument.startsWith("--" + name + "=")) {
-        return argument.substring(name.length() + 3);
-      }
-    }
-    return fallback;
   }
 }

@@ -1,0 +1,49 @@
+package io.coralbank.bench;
+
+import java.util.Locale;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** What one step of the HTTP load came to, and its line in the printed table. */
+record LoadReport(
+    String scenario,
+    double offered,
+    double achieved,
+    Map<String, Long> errors,
+    Histogram latencies) {
+
+  /** Answered in full and without errors, and not queueing: p99 under a second. */
+  boolean sustained() {
+    return errors.isEmpty()
+        && achieved >= offered * 0.99
+        && latencies.getValueAtPercentile(99) < 1_000_000;
+  }
+
+  static void printHeader() {
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %9s %9s %9s %9s %9s %9s  %s%n",
+        "scenario",
+        "offered/s",
+        "done/s",
+        "p50 ms",
+        "p90 ms",
+        "p99 ms",
+        "p99.9 ms",
+        "errors");
+  }
+
+  void print() {
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f  %s%n",
+        scenario,
+        offered,
+        achieved,
+        latencies.getValueAtPercentile(50) / 1000.0,
+        latencies.getValueAtPercentile(90) / 1000.0,
+        latencies.getValueAtPercentile(99) / 1000.0,
+        latencies.getValueAtPercentile(99.9) / 1000.0,
+        errors.isEmpty() ? "none" : errors);
+  }
+}
