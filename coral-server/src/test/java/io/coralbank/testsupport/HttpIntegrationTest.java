@@ -66,10 +66,17 @@ public abstract class HttpIntegrationTest {
 
   /** A request to the admin API with the operator's token; {@code body} null for none. */
   protected HttpResponse<String> admin(String method, String path, String body) {
-    HttpRequest.Builder request =
-        request(path)
-            .header("Authorization", "Bearer " + ADMIN_TOKEN)
-            .header("Content-Type", "application/json");
+    return sendJson(request(path).header("Authorization", "Bearer " + ADMIN_TOKEN), method, body);
+  }
+
+  /** A request to BCB's API ({@code path} after {@code /bcb}) with {@code token}. */
+  protected HttpResponse<String> callBcb(String token, String method, String path, String body) {
+    return sendJson(
+        request("/bcb" + path).header("Authorization", "Bearer " + token), method, body);
+  }
+
+  private HttpResponse<String> sendJson(HttpRequest.Builder request, String method, String body) {
+    request.header("Content-Type", "application/json");
     return send(
         body == null
             ? request.method(method, HttpRequest.BodyPublishers.noBody())

@@ -6,7 +6,6 @@ import com.sun.net.httpserver.HttpServer;
 import io.coralbank.testsupport.HttpIntegrationTest;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -77,14 +76,7 @@ class BcbNotificationsTest extends HttpIntegrationTest {
   }
 
   private HttpResponse<String> call(Corporate caller, String method, String path, String body) {
-    HttpRequest.Builder request =
-        request("/bcb" + path)
-            .header("Authorization", "Bearer " + caller.token())
-            .header("Content-Type", "application/json");
-    return send(
-        body == null
-            ? request.method(method, HttpRequest.BodyPublishers.noBody())
-            : request.method(method, HttpRequest.BodyPublishers.ofString(body)));
+    return callBcb(caller.token(), method, path, body);
   }
 
   private String url(String path) {

@@ -7,7 +7,6 @@ import io.coralbank.accounts.AccountOpening;
 import io.coralbank.accounts.Accounts;
 import io.coralbank.testsupport.HttpIntegrationTest;
 import io.coralbank.testsupport.SettableClock;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,14 +34,7 @@ class BcbReversalRulesTest extends HttpIntegrationTest {
   @Autowired Accounts accounts;
 
   private HttpResponse<String> call(String token, String method, String path, String body) {
-    HttpRequest.Builder request =
-        request("/bcb" + path)
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json");
-    return send(
-        body == null
-            ? request.method(method, HttpRequest.BodyPublishers.noBody())
-            : request.method(method, HttpRequest.BodyPublishers.ofString(body)));
+    return callBcb(token, method, path, body);
   }
 
   @Test

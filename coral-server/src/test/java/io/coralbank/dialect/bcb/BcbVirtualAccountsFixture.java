@@ -1,7 +1,6 @@
 package io.coralbank.dialect.bcb;
 
 import io.coralbank.testsupport.HttpIntegrationTest;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import tools.jackson.databind.JsonNode;
@@ -28,14 +27,7 @@ abstract class BcbVirtualAccountsFixture extends HttpIntegrationTest {
   }
 
   HttpResponse<String> call(Corporate caller, String method, String path, String body) {
-    HttpRequest.Builder request =
-        request("/bcb" + path)
-            .header("Authorization", "Bearer " + caller.token())
-            .header("Content-Type", "application/json");
-    return send(
-        body == null
-            ? request.method(method, HttpRequest.BodyPublishers.noBody())
-            : request.method(method, HttpRequest.BodyPublishers.ofString(body)));
+    return callBcb(caller.token(), method, path, body);
   }
 
   /** Creates accounts as a client would: waits out BCB's global pace of one request per 2 s. */
