@@ -134,6 +134,18 @@ public abstract class HttpIntegrationTest {
     return body(created);
   }
 
+  /**
+   * New credentials of {@code customerId} for {@code dialect}, with {@code permissions} (a JSON
+   * array) or, when null, every permission of the dialect.
+   */
+  protected JsonNode newCredentials(String customerId, String dialect, String permissions) {
+    return newCredentials(
+        customerId,
+        permissions == null
+            ? "{\"dialect\": \"" + dialect + "\"}"
+            : "{\"dialect\": \"" + dialect + "\", \"permissions\": " + permissions + "}");
+  }
+
   /** {@code POST /bcb/auth/token} with the credentials' client id and secret. */
   protected HttpResponse<String> bcbLogin(JsonNode credentials) {
     return postJson(

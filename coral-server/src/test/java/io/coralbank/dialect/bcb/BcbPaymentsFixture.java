@@ -55,11 +55,7 @@ abstract class BcbPaymentsFixture extends HttpIntegrationTest {
 
   Customer customer(String permissions) {
     String id = newCustomer();
-    String request =
-        permissions == null
-            ? "{\"dialect\": \"bcb\"}"
-            : "{\"dialect\": \"bcb\", \"permissions\": " + permissions + "}";
-    return new Customer(id, bcbToken(newCredentials(id, request)));
+    return new Customer(id, bcbToken(newCredentials(id, "bcb", permissions)));
   }
 
   Customer customer() {

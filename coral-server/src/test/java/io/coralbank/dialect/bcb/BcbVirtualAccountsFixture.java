@@ -14,11 +14,7 @@ abstract class BcbVirtualAccountsFixture extends HttpIntegrationTest {
 
   Corporate corporate(String permissions) {
     String id = newCustomer();
-    String request =
-        permissions == null
-            ? "{\"dialect\": \"bcb\"}"
-            : "{\"dialect\": \"bcb\", \"permissions\": " + permissions + "}";
-    String token = bcbToken(newCredentials(id, request));
+    String token = bcbToken(newCredentials(id, "bcb", permissions));
     return new Corporate(
         id,
         token,

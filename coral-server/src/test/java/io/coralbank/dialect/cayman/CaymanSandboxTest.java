@@ -54,11 +54,7 @@ abstract class CaymanSandboxTest extends HttpIntegrationTest {
 
   Customer customer(String permissions) {
     String id = newCustomer();
-    String request =
-        permissions == null
-            ? "{\"dialect\": \"cayman\"}"
-            : "{\"dialect\": \"cayman\", \"permissions\": " + permissions + "}";
-    return new Customer(id, newCredentials(id, request).path("apiKey").asString());
+    return new Customer(id, newCredentials(id, "cayman", permissions).path("apiKey").asString());
   }
 
   Customer customer() {
