@@ -37,6 +37,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -54,18 +55,24 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code uniform}: internal transfers between random pairs of the accounts;
  *   <li>{@code hot}: every request credits one Sub account from the customer's Settlement account
  *       through {@code POST /v1/virtual-accounts/{n}/transfers/credit};
- *   <li>{@code mixed}: 80% reads (account details, a transactions page), 20% transfers.
+ *   <li>{@code mixed}: 80% reads (account details, a transactions page), 20% transfers;
+ *   <li>{@code floor} (only when asked for): {@code GET /actuator/health/liveness}, which touches
+ *       no database. Its maximum is the most requests a second this box answers over HTTP with the
+ *       same generator, whatever a request does: the ceiling every other scenario sits under.
  * </ul>
  *
  * Each scenario steps through the offered {@code --rates} until one is not sustained (answered in
  * full, without errors, p99 under a second); the last sustained rate is the scenario's maximum, and
  * it is then measured again at 70% of that maximum, after a 30 s warm-up. In the same run and on
  * the same database it measures the naive SQL baseline (one database transaction per transfer) and
- * prints the ratios and the targets. Arguments: {@code --rates=250,500,...} requests per second,
- * {@code --seconds=N} per step (default 10), {@code --warmup=N} before each scenario's first step
- * (default 120: the JIT compilers hold a third of two cores for the first two minutes), {@code
- * --step-warmup=N} before each later step (default 5), every warm-up drained before measuring;
- * {@code --accounts=N} (default 10000), {@code --scenarios=uniform,hot,mixed}.
+ * prints the ratios and the targets. Every step, and the baseline, also reports the CPU time each
+ * answered request cost this JVM (server and generator share it) and PostgreSQL ({@link CpuMeter}):
+ * on two shared cores that, not the database's disk, is what bounds the rates. Arguments: {@code
+ * --rates=250,500,...} requests per second, {@code --seconds=N} per step (default 10), {@code
+ * --warmup=N} before each scenario's first step (default 120: the JIT compilers hold a third of two
+ * cores for the first two minutes), {@code --step-warmup=N} before each later step (default 5),
+ * every warm-up drained before measuring; {@code --accounts=N} (default 10000), {@code
+ * --scenarios=uniform,hot,mixed} (add {@code floor} for the HTTP ceiling).
  */
 public final class HttpLoad {
 
@@ -82,13 +89,17 @@ public final class HttpLoad {
           .executor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().factory()))
           .connectTimeout(Duration.ofSeconds(5))
           .build();
+  private final String root;
   private final String base;
   private final String token;
   private final List<String> numbers;
   private final String sub;
+  private final CpuMeter cpu;
 
-  private HttpLoad(String base, String token, List<String> numbers, String sub) {
-    this.base = base;
+  private HttpLoad(String root, String token, List<String> numbers, String sub, CpuMeter cpu) {
+    this.cpu = cpu;
+    this.root = root;
+    this.base = root + "/bcb";
     this.token = token;
     this.numbers = numbers;
     this.sub = sub;
@@ -141,13 +152,14 @@ public final class HttpLoad {
                       .getBean(ApiClients.class)
                       .create(customer.id(), ClientDialect.BCB, null, null))
               .credentials();
-      String base = "http://localhost:" + port + "/bcb";
+      String root = "http://localhost:" + port;
       HttpLoad load =
           new HttpLoad(
-              base,
-              login(base, credentials.client().clientId(), credentials.secret()),
+              root,
+              login(root + "/bcb", credentials.client().clientId(), credentials.secret()),
               numbers,
-              sub);
+              sub,
+              CpuMeter.forDatabaseIn(directory.resolve("pg")));
       System.out.printf(
           Locale.ROOT,
           "Coral HTTP load: %d funded accounts, offered rates %s requests/s, %d s each, after a"
@@ -208,17 +220,32 @@ public final class HttpLoad {
       LedgerBenchmark naive =
           new LedgerBenchmark(embeddedUrl(server, jdbcUrl), firstId, firstId, accountCount);
       try {
-        LedgerBenchmark.Result baseline =
-            naive.measureNaive(64, seconds, Math.min(warmup, 5), false);
+        // Warmed up on its own, so that the CPU read around the measurement is the measured
+        // transfers' alone.
+        naive.measureNaive(64, Math.min(warmup, 5), 0, false);
+        CpuMeter.Reading before = load.cpu.read();
+        LedgerBenchmark.Result baseline = naive.measureNaive(64, seconds, 0, false);
+        CpuMeter.Cost naiveCost =
+            load.cpu.read().perRequestSince(before, Math.round(baseline.perSecond() * seconds));
         System.out.printf(
             Locale.ROOT,
-            "naive SQL baseline, uniform, 64 callers closed loop: %.0f transfers/s%n",
-            baseline.perSecond());
+            "naive SQL baseline, uniform, 64 callers closed loop: %.0f transfers/s;"
+                + " CPU per transfer: JVM %.2f ms, PostgreSQL %.2f ms%n",
+            baseline.perSecond(),
+            naiveCost.jvmMillis(),
+            naiveCost.databaseMillis());
         if (maximums.containsKey("uniform")) {
           System.out.printf(
               Locale.ROOT,
               "API/naive uniform: %.2fx (maximum sustained rate over the baseline; target 1.0x)%n",
               maximums.get("uniform").achieved() / baseline.perSecond());
+        }
+        if (maximums.containsKey("floor")) {
+          System.out.printf(
+              Locale.ROOT,
+              "HTTP floor/naive: %.2fx (a request that does no work at all, over the baseline:"
+                  + " no transfer request can do better than this on this box)%n",
+              maximums.get("floor").achieved() / baseline.perSecond());
         }
         if (maximums.containsKey("uniform") && maximums.containsKey("hot")) {
           System.out.printf(
@@ -342,15 +369,19 @@ public final class HttpLoad {
     Recorder recorder = new Recorder(3);
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     AtomicLong done = new AtomicLong();
+    CpuMeter.Reading before = cpu.read();
     offer(scenario, rate, seconds, recorder, errors, done);
+    CpuMeter.Reading after = cpu.read();
     Map<String, Long> errorCounts = new TreeMap<>();
     errors.forEach((kind, count) -> errorCounts.put(kind, count.get()));
+    Histogram latencies = recorder.getIntervalHistogram();
     return new LoadReport(
         scenario,
         rate,
         done.get() / (double) seconds,
         errorCounts,
-        recorder.getIntervalHistogram());
+        latencies,
+        after.perRequestSince(before, latencies.getTotalCount()));
   }
 
   /**
@@ -405,6 +436,14 @@ public final class HttpLoad {
   }
 
   private HttpRequest request(String scenario) {
+    if (scenario.equals("floor")) {
+      // Spring's liveness probe answers from memory: what is left is HTTP, the generator and
+      // Coral's filters (request id, body limit), the part no transfer request can avoid.
+      return HttpRequest.newBuilder(URI.create(root + "/actuator/health/liveness"))
+          .timeout(Duration.ofSeconds(30))
+          .GET()
+          .build();
+    }
     ThreadLocalRandom random = ThreadLocalRandom.current();
     boolean read = scenario.equals("mixed") && random.nextInt(10) < 8;
     if (read) {

@@ -4,13 +4,18 @@ import java.util.Locale;
 import java.util.Map;
 import org.HdrHistogram.Histogram;
 
-/** What one step of the HTTP load came to, and its line in the printed table. */
+/**
+ * What one step of the HTTP load came to, and its line in the printed table: rates, latency
+ * percentiles, errors by kind, and the CPU each answered request cost this JVM (server and
+ * generator together) and PostgreSQL.
+ */
 record LoadReport(
     String scenario,
     double offered,
     double achieved,
     Map<String, Long> errors,
-    Histogram latencies) {
+    Histogram latencies,
+    CpuMeter.Cost cost) {
 
   /** Answered in full and without errors, and not queueing: p99 under a second. */
   boolean sustained() {
@@ -22,7 +27,7 @@ record LoadReport(
   static void printHeader() {
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9s %9s %9s %9s %9s %9s  %s%n",
+        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n",
         "scenario",
         "offered/s",
         "done/s",
@@ -30,13 +35,27 @@ record LoadReport(
         "p90 ms",
         "p99 ms",
         "p99.9 ms",
+        "JVM ms",
+        "PG ms",
         "errors");
+    System.out.printf(
+        Locale.ROOT,
+        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s%n",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "",
+        "cpu/req",
+        "cpu/req");
   }
 
   void print() {
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f  %s%n",
+        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f  %s%n",
         scenario,
         offered,
         achieved,
@@ -44,6 +63,8 @@ record LoadReport(
         latencies.getValueAtPercentile(90) / 1000.0,
         latencies.getValueAtPercentile(99) / 1000.0,
         latencies.getValueAtPercentile(99.9) / 1000.0,
+        cost.jvmMillis(),
+        cost.databaseMillis(),
         errors.isEmpty() ? "none" : errors);
   }
 }

@@ -1,0 +1,92 @@
+package io.coralbank.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Reads the CPU time used so far by this JVM (the server and the load generator, which share it)
+ * and by the embedded PostgreSQL server, so that a measured step can say what each request cost the
+ * machine, not only how fast it was answered. On two shared cores CPU is what bounds the rates, and
+ * a per-request cost is steadier from run to run than a maximum rate.
+ *
+ * <p>PostgreSQL's time is the postmaster's and its children's (the connections' backends, the
+ * writers, the checkpointer), as the operating system counts it. A backend that exits takes its
+ * time with it, which is why the reading covers the connection pools' long-lived backends only once
+ * they are open. Where the operating system does not report a process's time, or the database is
+ * not the embedded one, the database's share is unknown and printed as such.
+ */
+final class CpuMeter {
+
+  /** CPU time used so far, in nanoseconds; the database's is negative when unknown. */
+  record Reading(long jvmNanos, long databaseNanos) {
+
+    /** Milliseconds of CPU per request between {@code earlier} and this reading. */
+    Cost perRequestSince(Reading earlier, long requests) {
+      if (requests <= 0) {
+        return Cost.UNKNOWN;
+      }
+      double jvm = (jvmNanos - earlier.jvmNanos) / 1e6 / requests;
+      double database =
+          databaseNanos < 0 || earlier.databaseNanos < 0
+              ? Double.NaN
+              : (databaseNanos - earlier.databaseNanos) / 1e6 / requests;
+      return new Cost(jvm, database);
+    }
+  }
+
+  /** Milliseconds of CPU per request: this JVM's and PostgreSQL's (NaN when unknown). */
+  record Cost(double jvmMillis, double databaseMillis) {
+    static final Cost UNKNOWN = new Cost(Double.NaN, Double.NaN);
+  }
+
+  private final ProcessHandle postmaster;
+
+  private CpuMeter(ProcessHandle postmaster) {
+    this.postmaster = postmaster;
+  }
+
+  /**
+   * A meter for this JVM and the PostgreSQL server whose data directory is {@code dataDirectory}:
+   * the first line of its {@code postmaster.pid} names the postmaster.
+   */
+  static CpuMeter forDatabaseIn(Path dataDirectory) {
+    ProcessHandle postmaster = null;
+    try {
+      String first =
+          Files.readAllLines(dataDirectory.resolve("postmaster.pid"), StandardCharsets.US_ASCII)
+              .getFirst()
+              .strip();
+      postmaster = ProcessHandle.of(Long.parseLong(first)).orElse(null);
+    } catch (IOException | RuntimeException notEmbedded) {
+      // An external database, or a system that does not say: the database's share is unknown.
+    }
+    return new CpuMeter(postmaster);
+  }
+
+  Reading read() {
+    long jvm = cpuNanos(ProcessHandle.current());
+    long database = -1;
+    if (postmaster != null && postmaster.isAlive()) {
+      long postmasterTime = cpuNanos(postmaster);
+      if (postmasterTime >= 0) {
+        database =
+            postmasterTime
+                + postmaster
+                    .descendants()
+                    .mapToLong(CpuMeter::cpuNanos)
+                    .filter(nanos -> nanos >= 0)
+                    .sum();
+      }
+    }
+    return new Reading(jvm, database);
+  }
+
+  private static long cpuNanos(ProcessHandle process) {
+    Optional<Duration> total = process.info().totalCpuDuration();
+    return total.map(Duration::toNanos).orElse(-1L);
+  }
+}
