@@ -104,7 +104,8 @@ public class AccessTokens {
    * token is checked once per server process: a client sends the same token on every request for up
    * to 40 minutes, and the RSA check was the largest part of authentication. Everything that can
    * change is checked on every request: the signing key is still one Coral has, the audience, the
-   * expiry on Coral's clock, and the client's status.
+   * expiry on Coral's clock, and the client's status (from {@link ClientCache}, which forgets a
+   * client as soon as a change to it is announced).
    */
   public TokenVerification verify(ClientDialect dialect, String token) {
     SignedClaims signed = checkedSignatures.getIfPresent(token);

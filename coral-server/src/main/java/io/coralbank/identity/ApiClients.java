@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Creates, authenticates, rotates and disables API clients. Every lookup a dialect can reach takes
@@ -42,9 +44,16 @@ public class ApiClients {
   private final Secrets secrets;
   private final SecretBox secretBox;
   private final Clock clock;
+  private final ClientCache cache;
 
   ApiClients(
-      JdbcClient jdbc, Customers customers, Secrets secrets, SecretBox secretBox, Clock clock) {
+      JdbcClient jdbc,
+      Customers customers,
+      Secrets secrets,
+      SecretBox secretBox,
+      Clock clock,
+      ClientCache cache) {
+    this.cache = cache;
     this.jdbc = jdbc;
     this.customers = customers;
     this.secrets = secrets;
@@ -224,10 +233,32 @@ public class ApiClients {
   /** The client behind a token, whatever its customer: the token already names the customer. */
   @UnscopedLookup
   public Optional<ApiClient> findForToken(UUID clientId) {
-    return jdbc.sql("select " + COLUMNS + " from api_clients where client_id = :id")
-        .param("id", clientId)
-        .query(CLIENT)
-        .optional();
+    return cache.find(
+        clientId,
+        id ->
+            jdbc.sql("select " + COLUMNS + " from api_clients where client_id = :id")
+                .param("id", id)
+                .query(CLIENT)
+                .optional());
+  }
+
+  /**
+   * The cache hears of every change through the database a few milliseconds after its commit; a
+   * change made here is forgotten in this process as soon as it commits, so that the next request
+   * to this process sees it.
+   */
+  private void forgetWhenCommitted(UUID clientId) {
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+              cache.forget(clientId);
+            }
+          });
+    } else {
+      cache.forget(clientId);
+    }
   }
 
   /** A new secret for an active client of {@code customerId}; the old one stops working now. */
@@ -248,6 +279,7 @@ public class ApiClients {
         .param("now", clock.instant().atOffset(ZoneOffset.UTC))
         .param("id", clientId)
         .update();
+    forgetWhenCommitted(clientId);
     return Optional.of(secret);
   }
 
@@ -259,6 +291,7 @@ public class ApiClients {
    */
   @Transactional
   public boolean disable(UUID customerId, UUID clientId) {
+    forgetWhenCommitted(clientId);
     return jdbc.sql(
                 "update api_clients set status = 'DISABLED',"
                     + " disabled_at = coalesce(disabled_at, :now)"

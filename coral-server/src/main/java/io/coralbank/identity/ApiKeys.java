@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 /**
  * Authenticates API keys ({@code sk_<client id>_<secret>}) presented on every request. Checking an
  * Argon2id hash costs tens of milliseconds by design, too much per request, so a key that passed is
- * remembered for five minutes by its SHA-256 digest (never in clear). The client's status is read
- * on every request, so disabling a client stops its key at once. (Rotating a key will have to
+ * remembered for five minutes by its SHA-256 digest (never in clear). The client's status is
+ * checked on every request (from {@link ClientCache}, which forgets a client as soon as a change to
+ * it is announced), so disabling a client stops its key at once. (Rotating a key will have to
  * forget the remembered digest of the old one; no dialect rotates API keys yet.)
  */
 @Service

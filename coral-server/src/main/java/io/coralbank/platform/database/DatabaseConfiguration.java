@@ -28,4 +28,10 @@ class DatabaseConfiguration {
   HikariDataSource dataSource(DatabaseLocation location, CoralProperties properties) {
     return location.newPool("coral", properties.database().poolSize(), null);
   }
+
+  /** Listens on a connection of its own: it holds that connection for as long as it runs. */
+  @Bean(destroyMethod = "close")
+  DatabaseNotifications databaseNotifications(DatabaseLocation location) {
+    return new DatabaseNotifications(location.newPool("coral-notifications", 1, null));
+  }
 }

@@ -1,0 +1,135 @@
+package io.coralbank.platform.database;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers PostgreSQL's {@code NOTIFY} announcements, from every server process on the database, to
+ * subscribers in this one, over a connection of its own that does nothing but {@code LISTEN}.
+ *
+ * <p>A subscriber is told when it starts hearing a channel and when it stops (the connection was
+ * lost or the server is stopping), because a change announced while nobody listened is never
+ * announced again: whatever a subscriber remembers must be forgotten whenever it was deaf, and must
+ * not be trusted until it hears again.
+ */
+public final class DatabaseNotifications implements AutoCloseable {
+
+  /** What hears one channel. Called on the listening thread, so each call must be quick. */
+  public interface Subscriber {
+
+    /** Announcements on the channel reach this subscriber from now on, and none before did. */
+    void listening();
+
+    /** One announcement, with the payload its sender gave. */
+    void notified(String payload);
+
+    /** Announcements no longer reach this subscriber until it is told {@link #listening} again. */
+    void deaf();
+  }
+
+  private static final Logger log = LoggerFactory.getLogger(DatabaseNotifications.class);
+  private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
+  private static final int POLL_MILLISECONDS = 500;
+  private static final long RECONNECT_MILLISECONDS = 1_000;
+
+  private final HikariDataSource connections;
+  private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
+  // Channels subscribed to since the listening connection last issued its LISTEN statements.
+  private final Map<String, Boolean> unheard = new ConcurrentHashMap<>();
+  private final Thread listener;
+  private volatile boolean running = true;
+
+  DatabaseNotifications(HikariDataSource connections) {
+    this.connections = connections;
+    this.listener =
+        Thread.ofPlatform().daemon().name("database-notifications").start(this::listenAlways);
+  }
+
+  /**
+   * Subscribes to {@code channel}. The subscriber is deaf until the listening connection has issued
+   * its {@code LISTEN}, at most a poll interval later, and is then told {@link
+   * Subscriber#listening}.
+   */
+  public void subscribe(String channel, Subscriber subscriber) {
+    if (!CHANNEL.matcher(channel).matches()) {
+      throw new IllegalArgumentException("Not a plain channel name: " + channel);
+    }
+    subscribers.computeIfAbsent(channel, name -> new CopyOnWriteArrayList<>()).add(subscriber);
+    unheard.put(channel, Boolean.TRUE);
+  }
+
+  private void listenAlways() {
+    while (running) {
+      try (Connection connection = connections.getConnection()) {
+        connection.setAutoCommit(true);
+        listenOn(connection);
+      } catch (SQLException | RuntimeException lost) {
+        if (running) {
+          log.warn(
+              "Lost the connection that listens for database notifications; reconnecting", lost);
+        }
+      } finally {
+        subscribers.values().forEach(list -> list.forEach(Subscriber::deaf));
+        // A new connection listens afresh on every channel.
+        subscribers.keySet().forEach(channel -> unheard.put(channel, Boolean.TRUE));
+      }
+      if (running) {
+        sleepQuietly(RECONNECT_MILLISECONDS);
+      }
+    }
+  }
+
+  private void listenOn(Connection connection) throws SQLException {
+    PGConnection postgres = connection.unwrap(PGConnection.class);
+    while (running) {
+      for (String channel : List.copyOf(unheard.keySet())) {
+        try (Statement statement = connection.createStatement()) {
+          // The name was checked against a plain identifier pattern when subscribed.
+          statement.execute("LISTEN " + channel);
+        }
+        unheard.remove(channel);
+        subscribers.getOrDefault(channel, List.of()).forEach(Subscriber::listening);
+      }
+      PGNotification[] notifications = postgres.getNotifications(POLL_MILLISECONDS);
+      if (notifications == null) {
+        continue;
+      }
+      for (PGNotification notification : notifications) {
+        for (Subscriber subscriber : subscribers.getOrDefault(notification.getName(), List.of())) {
+          subscriber.notified(notification.getParameter());
+        }
+      }
+    }
+  }
+
+  private static void sleepQuietly(long milliseconds) {
+    try {
+      Thread.sleep(milliseconds);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    running = false;
+    listener.interrupt();
+    try {
+      listener.join(5_000);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    connections.close();
+  }
+}
