@@ -30,7 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * process is killed with SIGKILL and later restarted; unanswered requests are retried on another
  * process with the same key. Verifies the books as the crash test does, and that the same
  * Idempotency-Key sent to two processes at once has one effect, and that a background job run by
- * all three processes opens each account once and calls back once.
+ * all three processes opens each account once and calls back once, and that a client disabled
+ * through one process is refused by the other two (each keeps the clients it authenticates in
+ * memory, and hears of the change from the database).
  */
 public final class MultiNodeTest {
 
@@ -253,6 +255,56 @@ public final class MultiNodeTest {
             "job: " + status + ", " + subs + " accounts, " + callbacks.get() + " callbacks");
       }
       receiver.stop(0);
+
+      // 4. A client disabled on one process is refused by the others: each remembers the clients
+      // it authenticates and must hear of the change from the database.
+      JsonNode doomed =
+          JSON.readTree(
+              admin(
+                      basePort,
+                      "POST",
+                      "/admin/v1/customers/" + customer + "/credentials",
+                      "{\"dialect\": \"bcb\"}")
+                  .body());
+      String doomedToken = login(basePort, doomed);
+      for (int index = 0; index < 3; index++) {
+        get(basePort + index, doomedToken, "/bcb/v1/accounts");
+      }
+      HttpResponse<String> disabled =
+          HTTP.send(
+              HttpRequest.newBuilder(
+                      URI.create(
+                          "http://localhost:"
+                              + basePort
+                              + "/bcb/v1/credentials/"
+                              + doomed.path("clientId").asString()))
+                  .timeout(Duration.ofSeconds(30))
+                  .header("Authorization", "Bearer " + token)
+                  .DELETE()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      long disabledAt = System.nanoTime();
+      List<String> refusals = new ArrayList<>();
+      for (int index = 1; index < 3; index++) {
+        long refusedAfter = -1;
+        while (System.nanoTime() - disabledAt < Duration.ofSeconds(5).toNanos()) {
+          if (get(basePort + index, doomedToken, "/bcb/v1/accounts").statusCode() == 401) {
+            refusedAfter = (System.nanoTime() - disabledAt) / 1_000_000;
+            break;
+          }
+        }
+        refusals.add(refusedAfter < 0 ? "never" : refusedAfter + " ms");
+        if (disabled.statusCode() != 200 || refusedAfter < 0) {
+          problems.add(
+              "client disabled on one process ("
+                  + disabled.statusCode()
+                  + ") still accepted by process "
+                  + index);
+        }
+      }
+      System.out.printf(
+          "client disabled on one process: refused by the other two after %s%n",
+          String.join(" and ", refusals));
       for (Process node : nodes) {
         node.destroy();
         node.waitFor();
