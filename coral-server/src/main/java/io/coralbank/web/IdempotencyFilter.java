@@ -38,8 +38,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    // The body-size filter before this one bounds what is read here.
-    byte[] body = request.getInputStream().readAllBytes();
+    // The body-size filter before this one bounds what is read here. With a declared length the
+    // body is read into an array of exactly that size. readAllBytes reads into a 16 kB buffer and
+    // then copies what it got: for bodies of a few hundred bytes, an eighth of all the memory the
+    // server and load generator allocated under load, and so of the garbage collector's work.
+    int length = request.getContentLength();
+    byte[] body =
+        length >= 0
+            ? request.getInputStream().readNBytes(length)
+            : request.getInputStream().readAllBytes();
     ContentCachingResponseWrapper held = new ContentCachingResponseWrapper(response);
     try {
       chain.doFilter(new BodyOnce(request, body), held);

@@ -3,8 +3,10 @@ package io.coralbank.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coralbank.testsupport.HttpIntegrationTest;
+import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,6 +74,30 @@ class IdempotencyTest extends HttpIntegrationTest {
     assertThat(customersNamed(name)).isEqualTo(1);
     assertThat(bodies).containsOnly(bodies.getFirst());
     assertThat(replayed).isEqualTo(19);
+  }
+
+  @Test
+  void aBodySentInChunksWithoutADeclaredLengthIsReadWholeAndReplayedLikeAnyOther() {
+    String name = "Chunked " + UUID.randomUUID();
+    String key = UUID.randomUUID().toString();
+    String body = "{\"name\": \"" + name + "\", \"type\": \"CORPORATE\"}";
+
+    HttpResponse<String> chunked =
+        send(
+            request("/admin/v1/customers")
+                .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", key)
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)))));
+    HttpResponse<String> retried = keyed("/admin/v1/customers", body, key);
+
+    assertThat(chunked.statusCode()).isEqualTo(201);
+    assertThat(retried.statusCode()).isEqualTo(201);
+    assertThat(retried.headers().firstValue("Idempotent-Replayed")).contains("true");
+    assertThat(retried.body()).isEqualTo(chunked.body());
+    assertThat(customersNamed(name)).isEqualTo(1);
   }
 
   @Test
