@@ -19,8 +19,10 @@ import org.springframework.stereotype.Component;
  * changed client is forgotten here as soon as the announcement arrives (milliseconds after the
  * change commits). While it is not listening (at start, or after its connection was lost) it holds
  * nothing and every lookup reads the database, since a change made then would never be announced to
- * it; it starts remembering again only once it hears again. A change made by this process is also
- * forgotten here directly after its commit, so in this process it takes effect at once.
+ * it; it starts remembering again only once it hears again. A listening connection that dies
+ * without a word is found within ten seconds ({@link DatabaseNotifications}), which bounds how long
+ * a change made elsewhere can go unseen. A change made by this process is also forgotten here
+ * directly after its commit, so in this process it takes effect at once.
  */
 @Component
 class ClientCache implements DatabaseNotifications.Subscriber {

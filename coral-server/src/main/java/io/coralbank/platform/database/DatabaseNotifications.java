@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * <p>A subscriber is told when it starts hearing a channel and when it stops (the connection was
  * lost or the server is stopping), because a change announced while nobody listened is never
  * announced again: whatever a subscriber remembers must be forgotten whenever it was deaf, and must
- * not be trusted until it hears again.
+ * not be trusted until it hears again. A connection that dies silently is found by a round trip
+ * every five seconds that must be answered within five, so a subscriber may trust a dead connection
+ * for ten seconds at most.
  */
 public final class DatabaseNotifications implements AutoCloseable {
 
@@ -42,6 +44,8 @@ public final class DatabaseNotifications implements AutoCloseable {
   private static final Pattern CHANNEL = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final int POLL_MILLISECONDS = 500;
   private static final long RECONNECT_MILLISECONDS = 1_000;
+  private static final long PROBE_INTERVAL_NANOSECONDS = 5_000_000_000L;
+  private static final long PROBE_TIMEOUT_MILLISECONDS = 5_000;
 
   private final HikariDataSource connections;
   private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
@@ -92,7 +96,18 @@ public final class DatabaseNotifications implements AutoCloseable {
 
   private void listenOn(Connection connection) throws SQLException {
     PGConnection postgres = connection.unwrap(PGConnection.class);
+    // A connection cut without a word (a network partition, a firewall dropping idle sessions)
+    // would otherwise look like a quiet channel forever, and subscribers would trust what they
+    // remember. A round trip every few seconds, bounded by a network timeout, finds out.
+    connection.setNetworkTimeout(Runnable::run, (int) PROBE_TIMEOUT_MILLISECONDS);
+    long nextProbe = System.nanoTime() + PROBE_INTERVAL_NANOSECONDS;
     while (running) {
+      if (System.nanoTime() - nextProbe >= 0) {
+        try (Statement statement = connection.createStatement()) {
+          statement.execute("select 1");
+        }
+        nextProbe = System.nanoTime() + PROBE_INTERVAL_NANOSECONDS;
+      }
       for (String channel : List.copyOf(unheard.keySet())) {
         try (Statement statement = connection.createStatement()) {
           // The name was checked against a plain identifier pattern when subscribed.
