@@ -100,14 +100,7 @@ public final class MultiNodeTest {
           "POST",
           "/admin/v1/customers/" + customer + "/accounts",
           "{\"currency\": \"USD\", \"kind\": \"PARENT\"}");
-      JsonNode credentials =
-          JSON.readTree(
-              admin(
-                      basePort,
-                      "POST",
-                      "/admin/v1/customers/" + customer + "/credentials",
-                      "{\"dialect\": \"bcb\"}")
-                  .body());
+      JsonNode credentials = newBcbClient(basePort, customer);
       String token = login(basePort, credentials);
 
       // 1. Round-robin transfers; node 2 is killed after a second and restarted after three.
@@ -258,14 +251,7 @@ public final class MultiNodeTest {
 
       // 4. A client disabled on one process is refused by the others: each remembers the clients
       // it authenticates and must hear of the change from the database.
-      JsonNode doomed =
-          JSON.readTree(
-              admin(
-                      basePort,
-                      "POST",
-                      "/admin/v1/customers/" + customer + "/credentials",
-                      "{\"dialect\": \"bcb\"}")
-                  .body());
+      JsonNode doomed = newBcbClient(basePort, customer);
       String doomedToken = login(basePort, doomed);
       for (int index = 0; index < 3; index++) {
         get(basePort + index, doomedToken, "/bcb/v1/accounts");
@@ -381,6 +367,17 @@ public final class MultiNodeTest {
       Thread.sleep(200);
     }
     throw new IllegalStateException("Node " + node + " did not start; see its log in " + directory);
+  }
+
+  /** New BCB credentials, with every permission, for {@code customer}. */
+  private static JsonNode newBcbClient(int port, String customer) throws Exception {
+    return JSON.readTree(
+        admin(
+                port,
+                "POST",
+                "/admin/v1/customers/" + customer + "/credentials",
+                "{\"dialect\": \"bcb\"}")
+            .body());
   }
 
   private static String login(int port, JsonNode credentials) throws Exception {
