@@ -23,6 +23,18 @@ public class AuditLog {
   }
 
   /** Records an event now. Runs in the caller's transaction when there is one. */
+  public void record(AuditEntry entry) {
+    record(
+        entry.actor(),
+        entry.customerId(),
+        entry.action(),
+        entry.outcome(),
+        entry.detail(),
+        entry.remoteAddress(),
+        entry.requestId());
+  }
+
+  /** Records an event now. Runs in the caller's transaction when there is one. */
   public void record(
       String actor,
       UUID customerId,

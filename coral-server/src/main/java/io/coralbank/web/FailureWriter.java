@@ -55,6 +55,9 @@ public class FailureWriter {
       requestId = surface.newRequestId();
       request.setAttribute(RequestIds.ATTRIBUTE, requestId);
     }
+    // The idempotency interceptor reads it: a refusal of the request's shape is not stored, so
+    // a corrected retry with the same key runs.
+    request.setAttribute(FAILURE_ATTRIBUTE, failure.kind());
     if (response.isCommitted()) {
       log.warn("Response already committed; could not report {}", failure.kind());
       return;

@@ -1,6 +1,8 @@
 package io.coralbank.web;
 
+import io.coralbank.audit.AuditEntry;
 import io.coralbank.idempotency.Claim;
+import io.coralbank.idempotency.ClaimBatches;
 import io.coralbank.idempotency.IdempotencyKeys;
 import io.coralbank.idempotency.StoredResponse;
 import jakarta.servlet.http.HttpServletRequest;
@@ -36,6 +38,11 @@ import org.springframework.web.util.WebUtils;
  * the wait, 409. Refusals of authentication and of the request's shape are not stored. Money moved
  * by the ledger engine commits in the engine's own transaction; handlers make those transfers
  * idempotent by deriving their transfer ids from the key.
+ *
+ * <p>A handler marked {@link LedgerTransfersOnly} has no writes of its own to join that
+ * transaction, so it gets none: its key is claimed, committed, in a batch with other requests'
+ * claims, and its response and audit entry are stored after the effect in another batch ({@link
+ * ClaimBatches}). A request that ends without a response to store gives its claim up.
  */
 @Component
 class IdempotencyInterceptor implements HandlerInterceptor {
@@ -62,6 +69,7 @@ class IdempotencyInterceptor implements HandlerInterceptor {
 
   private final DialectRegistry registry;
   private final IdempotencyKeys keys;
+  private final ClaimBatches batches;
   private final PlatformTransactionManager transactions;
   private final FailureWriter failures;
   private final RequestAudit audit;
@@ -69,16 +77,19 @@ class IdempotencyInterceptor implements HandlerInterceptor {
   IdempotencyInterceptor(
       DialectRegistry registry,
       IdempotencyKeys keys,
+      ClaimBatches batches,
       PlatformTransactionManager transactions,
       FailureWriter failures,
       RequestAudit audit) {
     this.audit = audit;
     this.registry = registry;
     this.keys = keys;
+    this.batches = batches;
     this.transactions = transactions;
     this.failures = failures;
   }
 
+  /** A granted claim; its transaction is null when the claim was made in a batch. */
   private record ActiveClaim(
       String principal, String route, String key, TransactionStatus transaction) {}
 
@@ -88,7 +99,7 @@ class IdempotencyInterceptor implements HandlerInterceptor {
     String key = request.getHeader(IdempotencyFilter.HEADER);
     if (key == null
         || IdempotencyFilter.READS.contains(request.getMethod())
-        || !(handler instanceof HandlerMethod)
+        || !(handler instanceof HandlerMethod method)
         || !(request instanceof IdempotencyFilter.BodyOnce body)) {
       return true;
     }
@@ -103,34 +114,46 @@ class IdempotencyInterceptor implements HandlerInterceptor {
         request.getMethod()
             + " "
             + request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+    // The hash covers the actual path, not only the template: the same key on another account's
+    // path is a different request.
+    byte[] requestHash = hash(request.getRequestURI(), body.body());
+    if (method.hasMethodAnnotation(LedgerTransfersOnly.class)) {
+      Claim claim = batches.claim(subject.actor(), route, key, requestHash);
+      return answer(claim, new ActiveClaim(subject.actor(), route, key, null), request, response);
+    }
     TransactionStatus transaction = transactions.getTransaction(new DefaultTransactionDefinition());
     Claim claim;
     try {
-      // The hash covers the actual path, not only the template: the same key on another
-      // account's path is a different request.
-      claim = keys.claim(subject.actor(), route, key, hash(request.getRequestURI(), body.body()));
+      claim = keys.claim(subject.actor(), route, key, requestHash);
     } catch (RuntimeException failure) {
       transactions.rollback(transaction);
       throw failure;
     }
+    if (!(claim instanceof Claim.Granted)) {
+      transactions.rollback(transaction);
+    }
+    return answer(
+        claim, new ActiveClaim(subject.actor(), route, key, transaction), request, response);
+  }
+
+  private static boolean answer(
+      Claim claim, ActiveClaim active, HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     switch (claim) {
       case Claim.Granted granted -> {
-        request.setAttribute(CLAIM, new ActiveClaim(subject.actor(), route, key, transaction));
+        request.setAttribute(CLAIM, active);
         return true;
       }
       case Claim.Replay replay -> {
-        transactions.rollback(transaction);
         replay(replay.response(), response);
         return false;
       }
       case Claim.ReusedWithDifferentRequest reused -> {
-        transactions.rollback(transaction);
         throw new RequestRefused(
             FailureKind.IDEMPOTENCY_KEY_REUSED,
             "This Idempotency-Key was used with a different request.");
       }
       case Claim.InProgress inProgress -> {
-        transactions.rollback(transaction);
         throw new RequestRefused(
             FailureKind.IDEMPOTENCY_KEY_IN_USE,
             "A request with this Idempotency-Key is still being processed.");
@@ -154,6 +177,10 @@ class IdempotencyInterceptor implements HandlerInterceptor {
             && held != null
             && response.getStatus() < 500
             && !(frameworkFailure instanceof FailureKind kind && NOT_STORED.contains(kind));
+    if (claim.transaction() == null) {
+      completeInBatch(request, response, held, claim, store);
+      return;
+    }
     if (!store) {
       transactions.rollback(claim.transaction());
       return;
@@ -176,6 +203,50 @@ class IdempotencyInterceptor implements HandlerInterceptor {
       // The client has not seen the response yet: it must not learn of an effect that was undone.
       held.resetBuffer();
       failures.write(request, held, FailureClassifier.internalError());
+    }
+  }
+
+  /**
+   * Completes a claim made in a batch: its effect, the ledger's, has committed already, so the
+   * response is stored (with the audit entry) after it, or the claim is given up so that a retry
+   * runs the request again and the ledger answers it "exists".
+   */
+  private void completeInBatch(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ContentCachingResponseWrapper held,
+      ActiveClaim claim,
+      boolean store)
+      throws IOException {
+    try {
+      if (!store) {
+        batches.release(claim.principal(), claim.route(), claim.key());
+        return;
+      }
+      AuditEntry entry = audit.completionEntry(request, response.getStatus());
+      batches.complete(
+          new ClaimBatches.Completion(
+              claim.principal(),
+              claim.route(),
+              claim.key(),
+              new StoredResponse(
+                  response.getStatus(), response.getContentType(), held.getContentAsByteArray()),
+              entry));
+      if (entry != null) {
+        audit.markAudited(request);
+      }
+    } catch (RuntimeException failed) {
+      log.error("Could not complete an idempotent ledger request", failed);
+      if (store) {
+        try {
+          batches.release(claim.principal(), claim.route(), claim.key());
+        } catch (RuntimeException releaseFailed) {
+          // The claim stays until its lease ends; a retry waits that long, then takes it over.
+          log.error("Could not give up the claim of a failed request", releaseFailed);
+        }
+        held.resetBuffer();
+        failures.write(request, held, FailureClassifier.internalError());
+      }
     }
   }
 

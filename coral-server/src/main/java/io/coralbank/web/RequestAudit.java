@@ -1,5 +1,6 @@
 package io.coralbank.web;
 
+import io.coralbank.audit.AuditEntry;
 import io.coralbank.audit.AuditLog;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
@@ -53,6 +54,20 @@ class RequestAudit {
     request.setAttribute(AUDITED, Boolean.TRUE);
   }
 
+  /**
+   * The entry a completed request would be audited with, for a caller that writes it itself (with
+   * the request's stored response) and then calls {@link #markAudited}; null if the request is
+   * audited elsewhere.
+   */
+  AuditEntry completionEntry(HttpServletRequest request, int status) {
+    return auditedElsewhere(request, status) ? null : entry(request, outcome(status));
+  }
+
+  /** The request's entry was written by the caller of {@link #completionEntry}. */
+  void markAudited(HttpServletRequest request) {
+    request.setAttribute(AUDITED, Boolean.TRUE);
+  }
+
   private static boolean auditedElsewhere(HttpServletRequest request, int status) {
     return request.getAttribute(AUDITED) != null || status == 401 || status == 403;
   }
@@ -79,8 +94,12 @@ class RequestAudit {
   }
 
   private void write(HttpServletRequest request, String outcome) {
+    audit.record(entry(request, outcome));
+  }
+
+  private static AuditEntry entry(HttpServletRequest request, String outcome) {
     AuditSubject subject = AuditSubject.of(request);
-    audit.record(
+    return new AuditEntry(
         subject.actor(),
         subject.customerId() != null ? subject.customerId() : customerInPath(request),
         request.getMethod() + " " + route(request),

@@ -14,6 +14,7 @@ import io.coralbank.ledger.TransferResult;
 import io.coralbank.web.Caller;
 import io.coralbank.web.FailureKind;
 import io.coralbank.web.JsonAmounts;
+import io.coralbank.web.LedgerTransfersOnly;
 import io.coralbank.web.RequestRefused;
 import io.coralbank.web.RequiresPermission;
 import java.time.Clock;
@@ -45,6 +46,7 @@ class InternalTransfersController {
   }
 
   @RequiresPermission("create-internal-transfer")
+  @LedgerTransfersOnly
   @PostMapping(
       path = "/v1/internal-transfers",
       consumes = MediaType.APPLICATION_JSON_VALUE,

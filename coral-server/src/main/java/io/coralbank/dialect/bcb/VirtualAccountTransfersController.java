@@ -11,6 +11,7 @@ import io.coralbank.ledger.TransferResult;
 import io.coralbank.virtualaccounts.VirtualAccounts;
 import io.coralbank.web.Caller;
 import io.coralbank.web.JsonAmounts;
+import io.coralbank.web.LedgerTransfersOnly;
 import io.coralbank.web.RequestRefused;
 import io.coralbank.web.RequiresPermission;
 import java.time.Clock;
@@ -42,6 +43,7 @@ class VirtualAccountTransfersController {
   }
 
   @RequiresPermission("credit-virtual-account")
+  @LedgerTransfersOnly
   @PostMapping(
       path = "/v1/virtual-accounts/{accountNumber}/transfers/credit",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -74,6 +76,7 @@ class VirtualAccountTransfersController {
   }
 
   @RequiresPermission("debit-virtual-account")
+  @LedgerTransfersOnly
   @PostMapping(
       path = "/v1/virtual-accounts/{accountNumber}/transfers/debit",
       consumes = MediaType.APPLICATION_JSON_VALUE,

@@ -1,7 +1,10 @@
 package io.coralbank.platform.database;
 
 import com.zaxxer.hikari.HikariDataSource;
+import java.security.SecureRandom;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -16,7 +19,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Delivers PostgreSQL's {@code NOTIFY} announcements, from every server process on the database, to
- * subscribers in this one, over a connection of its own that does nothing but {@code LISTEN}.
+ * subscribers in this one, over a connection of its own that does nothing but {@code LISTEN} (and
+ * hold the presence lock described below).
  *
  * <p>A subscriber is told when it starts hearing a channel and when it stops (the connection was
  * lost or the server is stopping), because a change announced while nobody listened is never
@@ -24,6 +28,11 @@ import org.slf4j.LoggerFactory;
  * not be trusted until it hears again. A connection that dies silently is found by a round trip
  * every five seconds that must be answered within five, so a subscriber may trust a dead connection
  * for ten seconds at most.
+ *
+ * <p>The same connection holds this process's presence lock: a session advisory lock in the {@link
+ * #PRESENCE_NAMESPACE}, keyed by {@link #presenceKey()}. PostgreSQL releases it the moment the
+ * process dies (its connections end), so another process can tell from {@code pg_locks} whether the
+ * owner of some unfinished work is still alive, without waiting out a timeout.
  */
 public final class DatabaseNotifications implements AutoCloseable {
 
@@ -47,7 +56,15 @@ public final class DatabaseNotifications implements AutoCloseable {
   private static final long PROBE_INTERVAL_NANOSECONDS = 5_000_000_000L;
   private static final long PROBE_TIMEOUT_MILLISECONDS = 5_000;
 
+  /**
+   * The first key of every server process's presence lock ({@code pg_locks.classid}): "Cora" in
+   * ASCII, so that no other use of two-key advisory locks is mistaken for a process.
+   */
+  public static final int PRESENCE_NAMESPACE = 0x436F7261;
+
   private final HikariDataSource connections;
+  // Positive, so it reads the same as pg_locks.objid (an unsigned oid).
+  private final int presenceKey = 1 + new SecureRandom().nextInt(Integer.MAX_VALUE - 1);
   private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
   // Channels subscribed to since the listening connection last issued its LISTEN statements.
   private final Map<String, Boolean> unheard = new ConcurrentHashMap<>();
@@ -71,6 +88,11 @@ public final class DatabaseNotifications implements AutoCloseable {
     }
     subscribers.computeIfAbsent(channel, name -> new CopyOnWriteArrayList<>()).add(subscriber);
     unheard.put(channel, Boolean.TRUE);
+  }
+
+  /** The second key of this process's presence lock ({@code pg_locks.objid}). */
+  public int presenceKey() {
+    return presenceKey;
   }
 
   private void listenAlways() {
@@ -100,6 +122,7 @@ public final class DatabaseNotifications implements AutoCloseable {
     // would otherwise look like a quiet channel forever, and subscribers would trust what they
     // remember. A round trip every few seconds, bounded by a network timeout, finds out.
     connection.setNetworkTimeout(Runnable::run, (int) PROBE_TIMEOUT_MILLISECONDS);
+    holdPresence(connection);
     long nextProbe = System.nanoTime() + PROBE_INTERVAL_NANOSECONDS;
     while (running) {
       if (System.nanoTime() - nextProbe >= 0) {
@@ -123,6 +146,21 @@ public final class DatabaseNotifications implements AutoCloseable {
       for (PGNotification notification : notifications) {
         for (Subscriber subscriber : subscribers.getOrDefault(notification.getName(), List.of())) {
           subscriber.notified(notification.getParameter());
+        }
+      }
+    }
+  }
+
+  private void holdPresence(Connection connection) throws SQLException {
+    try (PreparedStatement statement =
+        connection.prepareStatement("select pg_try_advisory_lock(?, ?)")) {
+      statement.setInt(1, PRESENCE_NAMESPACE);
+      statement.setInt(2, presenceKey);
+      try (ResultSet result = statement.executeQuery()) {
+        if (result.next() && !result.getBoolean(1)) {
+          // Another session holds it: an earlier connection of this process that the server has
+          // not yet noticed is gone. To others this process still looks alive, which it is.
+          log.warn("The presence lock {} is held by another session", presenceKey);
         }
       }
     }
