@@ -16,6 +16,7 @@ import io.coralbank.payments.PaymentOutcome;
 import io.coralbank.virtualaccounts.VirtualAccount;
 import io.coralbank.virtualaccounts.VirtualAccounts;
 import io.coralbank.web.Caller;
+import io.coralbank.web.LedgerTransfersOnly;
 import io.coralbank.web.RequiresPermission;
 import java.time.Clock;
 import java.util.List;
@@ -127,6 +128,7 @@ class VirtualAccountPaymentsController {
   }
 
   @RequiresPermission("withdraw-virtual-account")
+  @LedgerTransfersOnly
   @PostMapping(
       path = "/v1/virtual-accounts/{virtualAccountId}/withdrawals/internal",
       consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -212,6 +214,7 @@ class VirtualAccountPaymentsController {
   }
 
   @RequiresPermission("settle-virtual-account")
+  @LedgerTransfersOnly
   @PostMapping(
       path = "/v1/virtual-accounts/{settlementAccountNumber}/settlements/internal",
       consumes = MediaType.APPLICATION_JSON_VALUE,
