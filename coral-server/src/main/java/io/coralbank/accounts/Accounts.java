@@ -6,6 +6,8 @@ import io.coralbank.kernel.ledger.HierarchyRole;
 import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.ledger.LedgerAccounts;
 import io.coralbank.platform.UnscopedLookup;
+import io.coralbank.platform.database.AnnouncedCache;
+import io.coralbank.platform.database.DatabaseNotifications;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -22,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Opens and finds accounts. */
 @Service
@@ -29,6 +32,9 @@ public class Accounts {
 
   /** Wallets are named by id, in Cayman's style: {@code wal_} and a ULID. */
   public static final String WALLET_PREFIX = "wal_";
+
+  /** Where a trigger announces every change to an account, by its number (migration V23). */
+  static final String CHANGES_CHANNEL = "coral_account_changed";
 
   private static final String COLUMNS =
       "id, account_number, public_id, customer_id, currency, kind, rail, status, label, created_at";
@@ -53,18 +59,32 @@ public class Accounts {
   private final AssetCatalogue assets;
   private final LedgerAccounts ledger;
   private final Clock clock;
+  // The accounts transfer requests name, by number: a transfer request needs only what never
+  // changes about them (id, owner, currency), and the ledger decides whether they may move money,
+  // but whatever else is remembered is kept current by announcements (migration V23).
+  private final AnnouncedCache<String, Optional<Account>> byNumber;
 
   Accounts(
       JdbcClient jdbc,
       Customers customers,
       AssetCatalogue assets,
       LedgerAccounts ledger,
-      Clock clock) {
+      Clock clock,
+      DatabaseNotifications notifications) {
+    this.byNumber =
+        new AnnouncedCache<>(notifications, CHANGES_CHANNEL, 100_000, Accounts::announcedNumber);
     this.jdbc = jdbc;
     this.customers = customers;
     this.assets = assets;
     this.ledger = ledger;
     this.clock = clock;
+  }
+
+  private static String announcedNumber(String payload) {
+    if (payload.isBlank()) {
+      throw new IllegalArgumentException("No account number announced");
+    }
+    return payload;
   }
 
   /** Opens a customer account and its balance row, or says which rule refused it. */
@@ -307,12 +327,25 @@ public class Accounts {
    */
   public TransferAccounts findTransferAccounts(
       UUID customerId, String debitNumber, String creditNumber) {
-    Map<String, Account> named = findByNumbers(List.of(debitNumber, creditNumber));
+    Optional<Account> debit;
+    Optional<Account> credit;
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      // What a transaction reads may be its own uncommitted change, which is never announced if
+      // it rolls back: it must not be remembered.
+      Map<String, Account> named = findByNumbers(List.of(debitNumber, creditNumber));
+      debit = Optional.ofNullable(named.get(debitNumber));
+      credit = Optional.ofNullable(named.get(creditNumber));
+    } else {
+      debit = byNumber.find(debitNumber, this::readByNumber);
+      credit = byNumber.find(creditNumber, this::readByNumber);
+    }
     return new TransferAccounts(
-        Optional.ofNullable(named.get(debitNumber))
-            .filter(account -> customerId.equals(account.customerId())),
-        Optional.ofNullable(named.get(creditNumber))
-            .filter(account -> account.customerId() != null));
+        debit.filter(account -> customerId.equals(account.customerId())),
+        credit.filter(account -> account.customerId() != null));
+  }
+
+  private Optional<Account> readByNumber(String number) {
+    return Optional.ofNullable(findByNumbers(List.of(number)).get(number));
   }
 
   private Map<String, Account> findByNumbers(Collection<String> numbers) {

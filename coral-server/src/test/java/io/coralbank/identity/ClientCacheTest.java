@@ -3,10 +3,7 @@ package io.coralbank.identity;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.coralbank.testsupport.HttpIntegrationTest;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,8 +17,6 @@ import tools.jackson.databind.JsonNode;
  * change goes unannounced.
  */
 class ClientCacheTest extends HttpIntegrationTest {
-
-  private static final Duration PATIENCE = Duration.ofSeconds(10);
 
   @Autowired JdbcClient jdbc;
 
@@ -56,7 +51,8 @@ class ClientCacheTest extends HttpIntegrationTest {
         () -> {
           jdbc.sql(
                   "select pg_terminate_backend(pid) from pg_stat_activity"
-                      + " where datname = current_database() and query like 'LISTEN %'")
+                      + " where datname = current_database()"
+                      + " and application_name = 'coral-notifications'")
               .query(Boolean.class)
               .list();
           setStatus(client.id(), "DISABLED");
@@ -103,29 +99,6 @@ class ClientCacheTest extends HttpIntegrationTest {
   }
 
   private int listeningSessions() {
-    return jdbc.sql(
-            "select count(*) from pg_stat_activity"
-                + " where datname = current_database() and query like 'LISTEN %'")
-        .query(Integer.class)
-        .single();
-  }
-
-  /**
-   * Asks until the answer is {@code expected} or the patience runs out, and returns the last
-   * answer. Announcements arrive within milliseconds; the patience only bounds a failing test.
-   */
-  private static <T> T eventually(Supplier<T> answer, T expected) {
-    Instant giveUp = Instant.now().plus(PATIENCE);
-    T last = answer.get();
-    while (!last.equals(expected) && Instant.now().isBefore(giveUp)) {
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException interrupted) {
-        Thread.currentThread().interrupt();
-        return last;
-      }
-      last = answer.get();
-    }
-    return last;
+    return listeningSessions(jdbc);
   }
 }

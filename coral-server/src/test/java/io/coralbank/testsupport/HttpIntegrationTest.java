@@ -6,8 +6,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
@@ -174,5 +177,36 @@ public abstract class HttpIntegrationTest {
 
   protected static JsonNode body(HttpResponse<String> response) {
     return json.readTree(response.body());
+  }
+
+  /**
+   * Asks until the answer is {@code expected} or the patience runs out, and returns the last
+   * answer. Announcements arrive within milliseconds; the patience only bounds a failing test.
+   */
+  protected static <T> T eventually(Supplier<T> answer, T expected) {
+    Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+    T last = answer.get();
+    while (!last.equals(expected) && Instant.now().isBefore(giveUp)) {
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException interrupted) {
+        Thread.currentThread().interrupt();
+        return last;
+      }
+      last = answer.get();
+    }
+    return last;
+  }
+
+  /**
+   * How many sessions of this server listen for database notifications (one while it hears them): a
+   * test that relies on what the server remembers waits for it first.
+   */
+  protected static int listeningSessions(JdbcClient jdbc) {
+    return jdbc.sql(
+            "select count(*) from pg_stat_activity where datname = current_database()"
+                + " and application_name = 'coral-notifications'")
+        .query(Integer.class)
+        .single();
   }
 }

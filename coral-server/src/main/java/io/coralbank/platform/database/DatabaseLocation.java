@@ -63,6 +63,8 @@ public final class DatabaseLocation implements AutoCloseable {
       config.setPassword(password);
     }
     config.setMaximumPoolSize(size);
+    // Each session says which pool it belongs to, in pg_stat_activity, for operators and tests.
+    config.addDataSourceProperty("ApplicationName", name);
     // A pool grows to its maximum only under load and shrinks back when idle, so a quiet server
     // does not hold dozens of PostgreSQL sessions open.
     config.setMinimumIdle(Math.min(size, MINIMUM_IDLE_CONNECTIONS));
