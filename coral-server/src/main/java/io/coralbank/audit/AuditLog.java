@@ -24,25 +24,6 @@ public class AuditLog {
 
   /** Records an event now. Runs in the caller's transaction when there is one. */
   public void record(AuditEntry entry) {
-    record(
-        entry.actor(),
-        entry.customerId(),
-        entry.action(),
-        entry.outcome(),
-        entry.detail(),
-        entry.remoteAddress(),
-        entry.requestId());
-  }
-
-  /** Records an event now. Runs in the caller's transaction when there is one. */
-  public void record(
-      String actor,
-      UUID customerId,
-      String action,
-      String outcome,
-      String detail,
-      String remoteAddress,
-      String requestId) {
     jdbc.sql(
             """
             insert into audit_log (occurred_at, actor, customer_id, action, outcome, detail,
@@ -50,13 +31,13 @@ public class AuditLog {
             values (:at, :actor, :customer, :action, :outcome, :detail, :address, :requestId)
             """)
         .param("at", clock.instant().atOffset(ZoneOffset.UTC))
-        .param("actor", actor)
-        .param("customer", customerId)
-        .param("action", action)
-        .param("outcome", outcome)
-        .param("detail", detail)
-        .param("address", remoteAddress)
-        .param("requestId", requestId)
+        .param("actor", entry.actor())
+        .param("customer", entry.customerId())
+        .param("action", entry.action())
+        .param("outcome", entry.outcome())
+        .param("detail", entry.detail())
+        .param("address", entry.remoteAddress())
+        .param("requestId", entry.requestId())
         .update();
   }
 

@@ -7,6 +7,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Supplier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -208,5 +215,31 @@ public abstract class HttpIntegrationTest {
                 + " and application_name = 'coral-notifications'")
         .query(Integer.class)
         .single();
+  }
+
+  /**
+   * Sends {@code count} requests at the same moment (each thread waits on one gate) and returns
+   * their responses, for tests of what concurrent requests with one key do.
+   */
+  protected static List<HttpResponse<String>> sendTogether(
+      int count, Callable<HttpResponse<String>> call) throws Exception {
+    CountDownLatch gate = new CountDownLatch(1);
+    List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+    try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int index = 0; index < count; index++) {
+        calls.add(
+            callers.submit(
+                () -> {
+                  gate.await();
+                  return call.call();
+                }));
+      }
+      gate.countDown();
+    }
+    List<HttpResponse<String>> responses = new ArrayList<>();
+    for (Future<HttpResponse<String>> answered : calls) {
+      responses.add(answered.get());
+    }
+    return responses;
   }
 }

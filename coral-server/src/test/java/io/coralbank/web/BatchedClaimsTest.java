@@ -11,7 +11,6 @@ import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -87,24 +86,9 @@ class BatchedClaimsTest extends HttpIntegrationTest {
   void twentyConcurrentTransfersWithOneKeyMoveTheMoneyOnceAndAnswerAlike() throws Exception {
     Payer payer = payer("100.00");
     String key = UUID.randomUUID().toString();
-    CountDownLatch start = new CountDownLatch(1);
-    List<Future<HttpResponse<String>>> calls = new ArrayList<>();
-    try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int index = 0; index < 20; index++) {
-        calls.add(
-            callers.submit(
-                () -> {
-                  start.await();
-                  return transfer(payer, "7.00", key);
-                }));
-      }
-      start.countDown();
-    }
-
     List<String> bodies = new ArrayList<>();
     long replayed = 0;
-    for (Future<HttpResponse<String>> call : calls) {
-      HttpResponse<String> response = call.get();
+    for (HttpResponse<String> response : sendTogether(20, () -> transfer(payer, "7.00", key))) {
       assertThat(response.statusCode()).isEqualTo(200);
       bodies.add(response.body());
       if (response.headers().firstValue("Idempotent-Replayed").isPresent()) {
