@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -247,9 +246,7 @@ public class ClaimBatches implements AutoCloseable {
       }
       Existing first = existing.get();
       if (first.response() != null) {
-        return Arrays.equals(first.requestHash(), request.requestHash())
-            ? new Claim.Replay(first.response())
-            : new Claim.ReusedWithDifferentRequest();
+        return Claim.afterFirst(first.requestHash(), first.response(), request.requestHash());
       }
       if (first.abandoned() && takeOver(request, first.owner())) {
         return new Claim.Granted();
@@ -283,14 +280,15 @@ public class ClaimBatches implements AutoCloseable {
         .query(
             (row, number) -> {
               Integer status = row.getObject("status_code", Integer.class);
+              Integer owner = row.getObject("owner", Integer.class);
               return new Existing(
                   row.getBytes("request_hash"),
                   status == null
                       ? null
                       : new StoredResponse(
                           status, row.getString("content_type"), row.getBytes("body")),
-                  row.getObject("owner", Integer.class),
-                  row.getObject("owner", Integer.class) != null && row.getBoolean("abandoned"));
+                  owner,
+                  owner != null && row.getBoolean("abandoned"));
             })
         .optional();
   }

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.Optional;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.PessimisticLockingFailureException;
@@ -89,12 +88,11 @@ public class IdempotencyKeys {
     if (existing.isEmpty() || existing.get().status() == null) {
       return new Claim.InProgress();
     }
-    if (!Arrays.equals(existing.get().hash(), requestHash)) {
-      return new Claim.ReusedWithDifferentRequest();
-    }
-    return new Claim.Replay(
+    return Claim.afterFirst(
+        existing.get().hash(),
         new StoredResponse(
-            existing.get().status(), existing.get().contentType(), existing.get().body()));
+            existing.get().status(), existing.get().contentType(), existing.get().body()),
+        requestHash);
   }
 
   /**
