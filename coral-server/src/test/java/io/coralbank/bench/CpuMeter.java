@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * Reads the CPU time used so far by this JVM (the server and the load generator, which share it)
- * and by the embedded PostgreSQL server, so that a measured step can say what each request cost the
+ * Reads the CPU time used so far by the server's process, by this JVM (the load generator) and by
+ * the embedded PostgreSQL server, so that a measured step can say what each request cost the
  * machine, not only how fast it was answered. On two shared cores CPU is what bounds the rates, and
  * a per-request cost is steadier from run to run than a maximum rate.
  *
@@ -17,43 +17,47 @@ import java.util.Optional;
  * writers, the checkpointer), as the operating system counts it. A backend that exits takes its
  * time with it, which is why the reading covers the connection pools' long-lived backends only once
  * they are open. Where the operating system does not report a process's time, or the database is
- * not the embedded one, the database's share is unknown and printed as such.
+ * not the embedded one, that share is unknown and printed as such.
  */
 final class CpuMeter {
 
-  /** CPU time used so far, in nanoseconds; the database's is negative when unknown. */
-  record Reading(long jvmNanos, long databaseNanos) {
+  /** CPU time used so far, in nanoseconds; negative where unknown. */
+  record Reading(long serverNanos, long generatorNanos, long databaseNanos) {
 
     /** Milliseconds of CPU per request between {@code earlier} and this reading. */
     Cost perRequestSince(Reading earlier, long requests) {
       if (requests <= 0) {
         return Cost.UNKNOWN;
       }
-      double jvm = (jvmNanos - earlier.jvmNanos) / 1e6 / requests;
-      double database =
-          databaseNanos < 0 || earlier.databaseNanos < 0
-              ? Double.NaN
-              : (databaseNanos - earlier.databaseNanos) / 1e6 / requests;
-      return new Cost(jvm, database);
+      return new Cost(
+          millisEach(earlier.serverNanos, serverNanos, requests),
+          millisEach(earlier.generatorNanos, generatorNanos, requests),
+          millisEach(earlier.databaseNanos, databaseNanos, requests));
+    }
+
+    private static double millisEach(long before, long after, long requests) {
+      return before < 0 || after < 0 ? Double.NaN : (after - before) / 1e6 / requests;
     }
   }
 
-  /** Milliseconds of CPU per request: this JVM's and PostgreSQL's (NaN when unknown). */
-  record Cost(double jvmMillis, double databaseMillis) {
-    static final Cost UNKNOWN = new Cost(Double.NaN, Double.NaN);
+  /** Milliseconds of CPU per request: the server's, the generator's and PostgreSQL's. */
+  record Cost(double serverMillis, double generatorMillis, double databaseMillis) {
+    static final Cost UNKNOWN = new Cost(Double.NaN, Double.NaN, Double.NaN);
   }
 
+  private final ProcessHandle server;
   private final ProcessHandle postmaster;
 
-  private CpuMeter(ProcessHandle postmaster) {
+  private CpuMeter(ProcessHandle server, ProcessHandle postmaster) {
+    this.server = server;
     this.postmaster = postmaster;
   }
 
   /**
-   * A meter for this JVM and the PostgreSQL server whose data directory is {@code dataDirectory}:
-   * the first line of its {@code postmaster.pid} names the postmaster.
+   * A meter for the {@code server} process, this JVM and the PostgreSQL server whose data directory
+   * is {@code dataDirectory}: the first line of its {@code postmaster.pid} names the postmaster.
    */
-  static CpuMeter forDatabaseIn(Path dataDirectory) {
+  static CpuMeter forServerAndDatabaseIn(ProcessHandle server, Path dataDirectory) {
     ProcessHandle postmaster = null;
     try {
       String first =
@@ -64,11 +68,10 @@ final class CpuMeter {
     } catch (IOException | RuntimeException notEmbedded) {
       // An external database, or a system that does not say: the database's share is unknown.
     }
-    return new CpuMeter(postmaster);
+    return new CpuMeter(server, postmaster);
   }
 
   Reading read() {
-    long jvm = cpuNanos(ProcessHandle.current());
     long database = -1;
     if (postmaster != null && postmaster.isAlive()) {
       long postmasterTime = cpuNanos(postmaster);
@@ -82,7 +85,7 @@ final class CpuMeter {
                     .sum();
       }
     }
-    return new Reading(jvm, database);
+    return new Reading(cpuNanos(server), cpuNanos(ProcessHandle.current()), database);
   }
 
   private static long cpuNanos(ProcessHandle process) {

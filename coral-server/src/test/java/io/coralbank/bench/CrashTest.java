@@ -42,13 +42,11 @@ public final class CrashTest {
 
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private final Path jar;
   private final Path data;
   private final int port;
   private Process server;
 
-  private CrashTest(Path jar, Path data, int port) {
-    this.jar = jar;
+  private CrashTest(Path data, int port) {
     this.data = data;
     this.port = port;
   }
@@ -60,13 +58,8 @@ public final class CrashTest {
     int rounds = intArgument(arguments, "rounds", 10);
     int callers = intArgument(arguments, "callers", 16);
     int accountCount = intArgument(arguments, "accounts", 20);
-    Path jar = Path.of("coral-server/target/coral-server.jar").toAbsolutePath();
-    if (!Files.exists(jar)) {
-      jar = Path.of("target/coral-server.jar").toAbsolutePath();
-    }
     CrashTest test =
         new CrashTest(
-            jar,
             ScratchDirectories.create("coral-crash"),
             20000 + ThreadLocalRandom.current().nextInt(10000));
     System.out.printf(
@@ -116,30 +109,14 @@ public final class CrashTest {
 
   private void start() throws Exception {
     server =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
+        ServerProcess.start(
+            List.of(),
+            List.of(
                 "--coral.database.embedded-directory=" + data.resolve("pg"),
                 "--coral.rate-limits.dialects.bcb.requests=2000000000",
-                "--logging.level.root=INFO")
-            .redirectOutput(data.resolve("server-" + (++starts) + ".log").toFile())
-            .redirectErrorStream(true)
-            .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (get("/actuator/health", null).body().contains("UP")) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException(
-        "The server did not start; see " + data.resolve("server-" + starts + ".log"));
+                "--logging.level.root=INFO"),
+            port,
+            data.resolve("server-" + (++starts) + ".log"));
   }
 
   /**

@@ -3,19 +3,7 @@ package io.coralbank.bench;
 import static io.coralbank.bench.CommandLine.intArgument;
 import static io.coralbank.bench.CommandLine.stringArgument;
 
-import io.coralbank.CoralApplication;
-import io.coralbank.accounts.Account;
-import io.coralbank.accounts.AccountKind;
-import io.coralbank.accounts.AccountOpening;
-import io.coralbank.accounts.Accounts;
-import io.coralbank.customers.Customer;
-import io.coralbank.customers.CustomerType;
-import io.coralbank.customers.Customers;
-import io.coralbank.identity.ApiClients;
-import io.coralbank.identity.ClientCreation;
-import io.coralbank.identity.ClientDialect;
-import io.coralbank.kernel.checks.Luhn;
-import io.coralbank.payments.InboundPayments;
+import io.coralbank.platform.database.EmbeddedPostgresServer;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,17 +27,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Drives a real Coral over HTTP the way BCB clients do, open loop: requests leave at a fixed
  * offered rate whatever the server's answers, and each latency is measured from the moment the
- * request was due, so a slow server cannot hide its queueing (no coordinated omission). Starts its
- * own server on a fresh embedded database with BCB's rate limit raised (the report says so), funds
- * {@code --accounts} current accounts of one corporate customer, and runs:
+ * request was due, so a slow server cannot hide its queueing (no coordinated omission). Starts a
+ * fresh embedded PostgreSQL and the built server in a process of its own on it ({@link
+ * ServerProcess}), with BCB's rate limit raised (the report says so), funds {@code --accounts}
+ * current accounts of one corporate customer ({@link LoadSeeding}), and runs:
  *
  * <ul>
  *   <li>{@code uniform}: internal transfers between random pairs of the accounts;
@@ -66,18 +51,18 @@ import tools.jackson.databind.json.JsonMapper;
  * it is then measured again at 70% of that maximum, after a 30 s warm-up. In the same run and on
  * the same database it measures the naive SQL baseline (one database transaction per transfer) and
  * prints the ratios and the targets. Every step, and the baseline, also reports the CPU time each
- * answered request cost this JVM (server and generator share it) and PostgreSQL ({@link CpuMeter}):
- * on two shared cores that, not the database's disk, is what bounds the rates. Arguments: {@code
+ * answered request cost the server's process, this generator and PostgreSQL ({@link CpuMeter}): on
+ * two shared cores that, not the database's disk, is what bounds the rates. Arguments: {@code
  * --rates=250,500,...} requests per second, {@code --seconds=N} per step (default 10), {@code
  * --warmup=N} before each scenario's first step (default 120: the JIT compilers hold a third of two
  * cores for the first two minutes), {@code --step-warmup=N} before each later step (default 5),
  * every warm-up drained before measuring; {@code --accounts=N} (default 10000), {@code
- * --scenarios=uniform,hot,mixed} (add {@code floor} for the HTTP ceiling).
+ * --scenarios=uniform,hot,mixed} (add {@code floor} for the HTTP ceiling), {@code
+ * --server-java-options="-Xmx2g ..."} for the server's JVM (none by default: the server runs as
+ * {@code java -jar} runs it).
  */
 public final class HttpLoad {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final long FUNDING = 1_000_000_00L;
   private static final int RECOVERY_SECONDS = 30;
 
   // Requests are sent asynchronously and completed on two platform threads of the client's own,
@@ -106,6 +91,7 @@ public final class HttpLoad {
   }
 
   public static void main(String[] arguments) throws Exception {
+    CommandLine.quietLibraryLogs();
     // The JDK client keeps idle connections in a list it scans on every reuse; after a burst it
     // can hold thousands, and the scan alone then took a tenth of the machine's CPU. Bounding the
     // pool keeps the generator cheap; below saturation far fewer connections are ever busy.
@@ -121,240 +107,166 @@ public final class HttpLoad {
     int accountCount = intArgument(arguments, "accounts", 10_000);
     List<String> scenarios =
         List.of(stringArgument(arguments, "scenarios", "uniform,hot,mixed").split(","));
+    List<String> serverJavaOptions =
+        Stream.of(stringArgument(arguments, "server-java-options", "").split(" "))
+            .filter(option -> !option.isBlank())
+            .toList();
     Path directory = ScratchDirectories.create("coral-load");
-    ConfigurableApplicationContext server =
-        new SpringApplicationBuilder(CoralApplication.class)
-            .run(
-                "--server.port=0",
-                "--coral.database.embedded-directory=" + directory.resolve("pg"),
-                "--coral.rate-limits.dialects.bcb.requests=2000000000",
-                // Tomcat closes a connection after 100 requests by default; a client fleet
-                // behind a proxy keeps its connections, and so does this generator.
-                "--server.tomcat.max-keep-alive-requests=-1",
-                "--logging.level.root=WARN");
-    try {
-      String port = server.getEnvironment().getProperty("local.server.port");
-      JdbcClient jdbc = server.getBean(JdbcClient.class);
-      Customer customer =
-          server.getBean(Customers.class).create("Load Test Ltd", CustomerType.CORPORATE);
-      long firstId = openFundedAccounts(jdbc, customer, accountCount);
-      List<String> numbers =
-          jdbc.sql(
-                  "select account_number from accounts where customer_id = :customer"
-                      + " and kind = 'CURRENT' order by id")
-              .param("customer", customer.id())
-              .query(String.class)
-              .list();
-      String sub = openHierarchy(server, customer);
-      var credentials =
-          ((ClientCreation.Created)
-                  server
-                      .getBean(ApiClients.class)
-                      .create(customer.id(), ClientDialect.BCB, null, null))
-              .credentials();
-      String root = "http://localhost:" + port;
-      HttpLoad load =
-          new HttpLoad(
-              root,
-              login(root + "/bcb", credentials.client().clientId(), credentials.secret()),
-              numbers,
-              sub,
-              CpuMeter.forDatabaseIn(directory.resolve("pg")));
+    int port = 30000 + ThreadLocalRandom.current().nextInt(10000);
+    // The database is started here and handed to the server by URL, as an operator's external
+    // PostgreSQL would be, so that the seeding and the naive baseline reach the same database.
+    try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory.resolve("pg"))) {
+      Process server =
+          ServerProcess.start(
+              serverJavaOptions,
+              List.of(
+                  "--coral.database.url=" + postgres.jdbcUrl(),
+                  "--coral.rate-limits.dialects.bcb.requests=2000000000",
+                  // Tomcat closes a connection after 100 requests by default; a client fleet
+                  // behind a proxy keeps its connections, and so does this generator.
+                  "--server.tomcat.max-keep-alive-requests=-1",
+                  "--logging.level.root=WARN"),
+              port,
+              directory.resolve("server.log"));
+      try {
+        LoadSeeding seeding = new LoadSeeding("http://localhost:" + port, postgres.jdbcUrl());
+        String customer = seeding.customer();
+        long firstId = seeding.fundedCurrentAccounts(customer, accountCount);
+        String token = seeding.token(customer);
+        HttpLoad load =
+            new HttpLoad(
+                seeding.root(),
+                token,
+                seeding.currentAccountNumbers(customer),
+                seeding.hotSub(customer, token),
+                CpuMeter.forServerAndDatabaseIn(server.toHandle(), postgres.dataDirectory()));
+        System.out.printf(
+            Locale.ROOT,
+            "Coral HTTP load: %d funded accounts, offered rates %s requests/s, %d s each, after a"
+                + " %d s warm-up per scenario (then %d s before each later step), every warm-up"
+                + " drained before measuring; %d cores, Java %s. The server runs in a process of"
+                + " its own (java %s-jar coral-server.jar). BCB's rate limit is raised to"
+                + " 2,000,000,000 per window for this run (the documented 300/hour would refuse"
+                + " almost everything); Tomcat keeps connections open"
+                + " (max-keep-alive-requests=-1).%n",
+            accountCount,
+            rates,
+            seconds,
+            warmup,
+            stepWarmup,
+            Runtime.getRuntime().availableProcessors(),
+            Runtime.version(),
+            serverJavaOptions.isEmpty() ? "" : String.join(" ", serverJavaOptions) + " ");
+        load.report(
+            scenarios,
+            rates,
+            seconds,
+            warmup,
+            stepWarmup,
+            new LedgerBenchmark(postgres.jdbcUrl(), firstId, firstId, accountCount));
+      } finally {
+        server.destroy();
+        server.waitFor();
+      }
+    }
+  }
+
+  /**
+   * Steps each scenario through the rates, measures it again at 70% of its maximum, then measures
+   * the naive baseline on the same database, and prints the ratios against the targets.
+   */
+  private void report(
+      List<String> scenarios,
+      List<Integer> rates,
+      int seconds,
+      int warmup,
+      int stepWarmup,
+      LedgerBenchmark naive)
+      throws Exception {
+    LoadReport.printHeader();
+    Map<String, LoadReport> maximums = new TreeMap<>();
+    Map<String, LoadReport> atSeventyPercent = new TreeMap<>();
+    for (String scenario : scenarios) {
+      // Each scenario runs code the others do not (the hot one the virtual-account chain, the
+      // mixed one the reads), so each is warmed up in full before its first step.
+      int warmupNow = warmup;
+      LoadReport best = null;
+      for (int rate : rates) {
+        LoadReport report = run(scenario, rate, seconds, warmupNow);
+        warmupNow = stepWarmup;
+        report.print();
+        if (!report.sustained()) {
+          break;
+        }
+        best = report;
+      }
+      if (best == null) {
+        continue;
+      }
+      maximums.put(scenario, best);
+      int seventyPercent = Math.max(1, (int) (best.offered() * 7 / 10));
+      // The step before was an overload; the database is still catching up on it (checkpoint,
+      // vacuum), so this measurement gets a longer warm-up of its own.
+      LoadReport report =
+          run(scenario, seventyPercent, seconds, Math.max(stepWarmup, RECOVERY_SECONDS));
+      report.print();
+      atSeventyPercent.put(scenario, report);
+    }
+    System.out.println();
+    System.out.println(
+        "maximum sustained rate = the highest offered rate answered in full, without errors,"
+            + " with p99 under 1 s (a rate the server keeps up with, not a growing queue):");
+    maximums.forEach(
+        (scenario, report) ->
+            System.out.printf(
+                Locale.ROOT,
+                "  %-8s %6.0f/s; at 70%% of it (%d/s): p99 %.2f ms%n",
+                scenario,
+                report.achieved(),
+                (int) atSeventyPercent.get(scenario).offered(),
+                atSeventyPercent.get(scenario).latencies().getValueAtPercentile(99) / 1000.0));
+    try (naive) {
+      // Warmed up on its own, so that the CPU read around the measurement is the measured
+      // transfers' alone. The server's process sits idle meanwhile.
+      naive.measureNaive(64, Math.min(warmup, 5), 0, false);
+      CpuMeter.Reading before = cpu.read();
+      LedgerBenchmark.Result baseline = naive.measureNaive(64, seconds, 0, false);
+      CpuMeter.Cost naiveCost =
+          cpu.read().perRequestSince(before, Math.round(baseline.perSecond() * seconds));
       System.out.printf(
           Locale.ROOT,
-          "Coral HTTP load: %d funded accounts, offered rates %s requests/s, %d s each, after a"
-              + " %d s warm-up per scenario (then %d s before each later step), every warm-up drained before"
-              + " measuring; %d cores, Java %s. BCB's rate limit is raised to 2,000,000,000 per"
-              + " window for this run (the documented 300/hour would refuse almost everything);"
-              + " Tomcat keeps connections open (max-keep-alive-requests=-1).%n",
-          accountCount,
-          rates,
-          seconds,
-          warmup,
-          stepWarmup,
-          Runtime.getRuntime().availableProcessors(),
-          Runtime.version());
-      LoadReport.printHeader();
-      Map<String, LoadReport> maximums = new TreeMap<>();
-      Map<String, LoadReport> atSeventyPercent = new TreeMap<>();
-      for (String scenario : scenarios) {
-        // Each scenario runs code the others do not (the hot one the virtual-account chain, the
-        // mixed one the reads), so each is warmed up in full before its first step.
-        int warmupNow = warmup;
-        LoadReport best = null;
-        for (int rate : rates) {
-          LoadReport report = load.run(scenario, rate, seconds, warmupNow);
-          warmupNow = stepWarmup;
-          report.print();
-          if (!report.sustained()) {
-            break;
-          }
-          best = report;
-        }
-        if (best == null) {
-          continue;
-        }
-        maximums.put(scenario, best);
-        int seventyPercent = Math.max(1, (int) (best.offered() * 7 / 10));
-        // The step before was an overload; the database is still catching up on it (checkpoint,
-        // vacuum), so this measurement gets a longer warm-up of its own.
-        LoadReport report =
-            load.run(scenario, seventyPercent, seconds, Math.max(stepWarmup, RECOVERY_SECONDS));
-        report.print();
-        atSeventyPercent.put(scenario, report);
+          "naive SQL baseline, uniform, 64 callers closed loop: %.0f transfers/s;"
+              + " CPU per transfer: its callers (this JVM) %.2f ms, PostgreSQL %.2f ms%n",
+          baseline.perSecond(),
+          naiveCost.generatorMillis(),
+          naiveCost.databaseMillis());
+      if (maximums.containsKey("uniform")) {
+        System.out.printf(
+            Locale.ROOT,
+            "API/naive uniform: %.2fx (maximum sustained rate over the baseline; target 1.0x)%n",
+            maximums.get("uniform").achieved() / baseline.perSecond());
       }
-      System.out.println();
-      System.out.println(
-          "maximum sustained rate = the highest offered rate answered in full, without errors,"
-              + " with p99 under 1 s (a rate the server keeps up with, not a growing queue):");
-      maximums.forEach(
+      if (maximums.containsKey("floor")) {
+        System.out.printf(
+            Locale.ROOT,
+            "HTTP floor/naive: %.2fx (a request that does no work at all, over the baseline:"
+                + " no transfer request can do better than this on this box)%n",
+            maximums.get("floor").achieved() / baseline.perSecond());
+      }
+      if (maximums.containsKey("uniform") && maximums.containsKey("hot")) {
+        System.out.printf(
+            Locale.ROOT,
+            "API hot/uniform: %.2f (maximum sustained rates; target 0.9)%n",
+            maximums.get("hot").achieved() / maximums.get("uniform").achieved());
+      }
+      atSeventyPercent.forEach(
           (scenario, report) ->
               System.out.printf(
                   Locale.ROOT,
-                  "  %-8s %6.0f/s; at 70%% of it (%d/s): p99 %.2f ms%n",
+                  "p99 at 70%% of the maximum, %s: %.2f ms (target under 50 ms)%n",
                   scenario,
-                  report.achieved(),
-                  (int) atSeventyPercent.get(scenario).offered(),
-                  atSeventyPercent.get(scenario).latencies().getValueAtPercentile(99) / 1000.0));
-      String jdbcUrl = server.getEnvironment().getProperty("coral.database.url", "");
-      LedgerBenchmark naive =
-          new LedgerBenchmark(embeddedUrl(server, jdbcUrl), firstId, firstId, accountCount);
-      try {
-        // Warmed up on its own, so that the CPU read around the measurement is the measured
-        // transfers' alone.
-        naive.measureNaive(64, Math.min(warmup, 5), 0, false);
-        CpuMeter.Reading before = load.cpu.read();
-        LedgerBenchmark.Result baseline = naive.measureNaive(64, seconds, 0, false);
-        CpuMeter.Cost naiveCost =
-            load.cpu.read().perRequestSince(before, Math.round(baseline.perSecond() * seconds));
-        System.out.printf(
-            Locale.ROOT,
-            "naive SQL baseline, uniform, 64 callers closed loop: %.0f transfers/s;"
-                + " CPU per transfer: JVM %.2f ms, PostgreSQL %.2f ms%n",
-            baseline.perSecond(),
-            naiveCost.jvmMillis(),
-            naiveCost.databaseMillis());
-        if (maximums.containsKey("uniform")) {
-          System.out.printf(
-              Locale.ROOT,
-              "API/naive uniform: %.2fx (maximum sustained rate over the baseline; target 1.0x)%n",
-              maximums.get("uniform").achieved() / baseline.perSecond());
-        }
-        if (maximums.containsKey("floor")) {
-          System.out.printf(
-              Locale.ROOT,
-              "HTTP floor/naive: %.2fx (a request that does no work at all, over the baseline:"
-                  + " no transfer request can do better than this on this box)%n",
-              maximums.get("floor").achieved() / baseline.perSecond());
-        }
-        if (maximums.containsKey("uniform") && maximums.containsKey("hot")) {
-          System.out.printf(
-              Locale.ROOT,
-              "API hot/uniform: %.2f (maximum sustained rates; target 0.9)%n",
-              maximums.get("hot").achieved() / maximums.get("uniform").achieved());
-        }
-        atSeventyPercent.forEach(
-            (scenario, report) ->
-                System.out.printf(
-                    Locale.ROOT,
-                    "p99 at 70%% of the maximum, %s: %.2f ms (target under 50 ms)%n",
-                    scenario,
-                    report.latencies().getValueAtPercentile(99) / 1000.0));
-      } finally {
-        naive.close();
-      }
-    } finally {
-      server.close();
+                  report.latencies().getValueAtPercentile(99) / 1000.0));
     }
-  }
-
-  private static String embeddedUrl(ConfigurableApplicationContext server, String configured) {
-    if (!configured.isBlank()) {
-      return configured;
-    }
-    try (var connection = server.getBean(javax.sql.DataSource.class).getConnection()) {
-      return connection.getMetaData().getURL();
-    } catch (java.sql.SQLException failure) {
-      throw new IllegalStateException(failure);
-    }
-  }
-
-  /** Inserts the funded accounts in one statement each, so their ids are consecutive. */
-  private static long openFundedAccounts(JdbcClient jdbc, Customer customer, int count) {
-    List<Long> sequence =
-        jdbc.sql("select nextval('account_number_seq') from generate_series(1, :count)")
-            .param("count", count)
-            .query(Long.class)
-            .list();
-    String[] numbers = new String[sequence.size()];
-    for (int index = 0; index < numbers.length; index++) {
-      String payload = Long.toString(sequence.get(index));
-      numbers[index] = payload + Luhn.checkDigit(payload);
-    }
-    jdbc.sql(
-            """
-            insert into accounts (account_number, customer_id, currency, kind, status, label,
-                                  created_at)
-            select number, :customer, 'USD', 'CURRENT', 'ACTIVE', 'Load ' || number, now()
-              from unnest(:numbers) as n(number)
-            """)
-        .param("customer", customer.id())
-        .param("numbers", numbers)
-        .update();
-    jdbc.sql(
-            """
-            insert into ledger_accounts (account_id, asset_code, bank_side, posted)
-            select id, 'USD', false, :funding from accounts
-             where customer_id = :customer and kind = 'CURRENT'
-            """)
-        .param("funding", FUNDING)
-        .param("customer", customer.id())
-        .update();
-    // Funded directly, as the ledger benchmark does: this database exists only to be measured
-    // (its invariant check would report the opening balances, which no journal entry explains).
-    jdbc.sql("vacuum analyze").update();
-    return jdbc.sql(
-            "select min(id) from accounts where customer_id = :customer and kind = 'CURRENT'")
-        .param("customer", customer.id())
-        .query(Long.class)
-        .single();
-  }
-
-  private static String openHierarchy(ConfigurableApplicationContext server, Customer customer) {
-    Accounts accounts = server.getBean(Accounts.class);
-    Account settlement =
-        opened(
-            accounts.openCustomerAccount(
-                customer.id(), "USD", AccountKind.SETTLEMENT, "Settlement"));
-    opened(accounts.openCustomerAccount(customer.id(), "USD", AccountKind.PARENT, "Parent"));
-    Account sub =
-        opened(accounts.openCustomerAccount(customer.id(), "USD", AccountKind.SUB, "Hot Sub"));
-    server
-        .getBean(InboundPayments.class)
-        .credit(settlement, 1_000_000_000_00L, "Load funding", "load-funding:" + customer.id());
-    return sub.number();
-  }
-
-  private static Account opened(AccountOpening opening) {
-    return ((AccountOpening.Opened) opening).account();
-  }
-
-  private static String login(String base, UUID clientId, String secret) throws Exception {
-    HttpResponse<String> response =
-        HttpClient.newHttpClient()
-            .send(
-                HttpRequest.newBuilder(URI.create(base + "/auth/token"))
-                    .header("Content-Type", "application/json")
-                    .POST(
-                        HttpRequest.BodyPublishers.ofString(
-                            "{\"clientId\": \""
-                                + clientId
-                                + "\", \"clientSecret\": \""
-                                + secret
-                                + "\"}"))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString());
-    return JSON.readTree(response.body()).path("token").asString();
   }
 
   /**

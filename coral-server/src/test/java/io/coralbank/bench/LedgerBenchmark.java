@@ -46,7 +46,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * {@code --callers=1,8,64,256}, {@code --workers=N} and {@code --wait-micros=N} for the engine,
  * {@code --ways=engine} to skip the naive way while tuning.
  */
-public final class LedgerBenchmark {
+public final class LedgerBenchmark implements AutoCloseable {
 
   private static final int ACCOUNTS = 100_000;
   private static final long OPENING_BALANCE = 1_000_000_000_00L;
@@ -74,6 +74,7 @@ public final class LedgerBenchmark {
   }
 
   public static void main(String[] arguments) throws Exception {
+    CommandLine.quietLibraryLogs();
     int seconds = intArgument(arguments, "seconds", 5);
     int warmup = intArgument(arguments, "warmup", 2);
     int workers = intArgument(arguments, "workers", EngineSettings.defaults().workers());
@@ -245,7 +246,8 @@ public final class LedgerBenchmark {
     return measure(callers, seconds, warmup, hot, this::naive);
   }
 
-  void close() {
+  @Override
+  public void close() {
     engineDataSource.close();
     naiveDataSource.close();
   }

@@ -27,7 +27,7 @@ record LoadReport(
   static void printHeader() {
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n",
+        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n",
         "scenario",
         "offered/s",
         "done/s",
@@ -35,12 +35,13 @@ record LoadReport(
         "p90 ms",
         "p99 ms",
         "p99.9 ms",
-        "JVM ms",
+        "server ms",
+        "load ms",
         "PG ms",
         "errors");
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s%n",
+        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n",
         "",
         "",
         "",
@@ -49,13 +50,14 @@ record LoadReport(
         "",
         "",
         "cpu/req",
+        "cpu/req",
         "cpu/req");
   }
 
   void print() {
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f  %s%n",
+        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f  %s%n",
         scenario,
         offered,
         achieved,
@@ -63,7 +65,8 @@ record LoadReport(
         latencies.getValueAtPercentile(90) / 1000.0,
         latencies.getValueAtPercentile(99) / 1000.0,
         latencies.getValueAtPercentile(99.9) / 1000.0,
-        cost.jvmMillis(),
+        cost.serverMillis(),
+        cost.generatorMillis(),
         cost.databaseMillis(),
         errors.isEmpty() ? "none" : errors);
   }

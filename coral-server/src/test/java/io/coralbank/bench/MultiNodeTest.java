@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -44,17 +43,14 @@ public final class MultiNodeTest {
   record Sent(String key, String body, String from, String to, long amount, boolean answered) {}
 
   public static void main(String[] arguments) throws Exception {
+    CommandLine.quietLibraryLogs();
     Path directory = ScratchDirectories.create("coral-nodes");
-    Path jar = Path.of("coral-server/target/coral-server.jar").toAbsolutePath();
-    if (!Files.exists(jar)) {
-      jar = Path.of("target/coral-server.jar").toAbsolutePath();
-    }
     List<String> problems = new ArrayList<>();
     try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory.resolve("pg"))) {
       int basePort = 21000 + ThreadLocalRandom.current().nextInt(5000);
       Process[] nodes = new Process[3];
       for (int index = 0; index < 3; index++) {
-        nodes[index] = start(jar, postgres.jdbcUrl(), basePort + index, directory, index, 0);
+        nodes[index] = start(postgres.jdbcUrl(), basePort + index, directory, index, 0);
       }
       System.out.println(
           "Coral multi-node test: 3 processes on one PostgreSQL, ports "
@@ -137,7 +133,7 @@ public final class MultiNodeTest {
         nodes[1].destroyForcibly();
         nodes[1].waitFor();
         Thread.sleep(2000);
-        nodes[1] = start(jar, postgres.jdbcUrl(), basePort + 1, directory, 1, 1);
+        nodes[1] = start(postgres.jdbcUrl(), basePort + 1, directory, 1, 1);
       }
       List<Sent> settled = new ArrayList<>();
       int retried = 0;
@@ -339,34 +335,17 @@ public final class MultiNodeTest {
         .longValueExact();
   }
 
-  private static Process start(
-      Path jar, String jdbcUrl, int port, Path directory, int node, int generation)
+  private static Process start(String jdbcUrl, int port, Path directory, int node, int generation)
       throws Exception {
-    Process process =
-        new ProcessBuilder(
-                ProcessHandle.current().info().command().orElse("java"),
-                "-jar",
-                jar.toString(),
-                "--server.port=" + port,
-                "--coral.database.url=" + jdbcUrl,
-                "--coral.database.pool-size=10",
-                "--coral.rate-limits.dialects.bcb.requests=2000000000",
-                "--coral.jobs.poll-interval=100ms")
-            .redirectOutput(directory.resolve("node-" + node + "-" + generation + ".log").toFile())
-            .redirectErrorStream(true)
-            .start();
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        if (get(port, null, "/actuator/health").body().contains("UP")) {
-          return process;
-        }
-      } catch (IOException notYet) {
-        // starting
-      }
-      Thread.sleep(200);
-    }
-    throw new IllegalStateException("Node " + node + " did not start; see its log in " + directory);
+    return ServerProcess.start(
+        List.of(),
+        List.of(
+            "--coral.database.url=" + jdbcUrl,
+            "--coral.database.pool-size=10",
+            "--coral.rate-limits.dialects.bcb.requests=2000000000",
+            "--coral.jobs.poll-interval=100ms"),
+        port,
+        directory.resolve("node-" + node + "-" + generation + ".log"));
   }
 
   /** New BCB credentials, with every permission, for {@code customer}. */
