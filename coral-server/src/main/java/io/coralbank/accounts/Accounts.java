@@ -6,8 +6,6 @@ import io.coralbank.kernel.ledger.HierarchyRole;
 import io.coralbank.kernel.money.AssetCatalogue;
 import io.coralbank.ledger.LedgerAccounts;
 import io.coralbank.platform.UnscopedLookup;
-import io.coralbank.platform.database.AnnouncedCache;
-import io.coralbank.platform.database.DatabaseNotifications;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -33,9 +31,6 @@ public class Accounts {
   /** Wallets are named by id, in Cayman's style: {@code wal_} and a ULID. */
   public static final String WALLET_PREFIX = "wal_";
 
-  /** Where a trigger announces every change to an account, by its number (migration V23). */
-  static final String CHANGES_CHANNEL = "coral_account_changed";
-
   private static final String COLUMNS =
       "id, account_number, public_id, customer_id, currency, kind, rail, status, label, created_at";
   private static final RowMapper<Account> ACCOUNT =
@@ -59,10 +54,10 @@ public class Accounts {
   private final AssetCatalogue assets;
   private final LedgerAccounts ledger;
   private final Clock clock;
-  // The accounts transfer requests name, by number: a transfer request needs only what never
-  // changes about them (id, owner, currency), and the ledger decides whether they may move money,
-  // but whatever else is remembered is kept current by announcements (migration V23).
-  private final AnnouncedCache<String, Optional<Account>> byNumber;
+  // The accounts and hierarchies that money-moving requests name: such a request needs only what
+  // never changes about them (id, owner, currency, kind), and the ledger decides whether they may
+  // move money, but whatever else is remembered is kept current by announcements.
+  private final AccountMemory memory;
 
   Accounts(
       JdbcClient jdbc,
@@ -70,21 +65,13 @@ public class Accounts {
       AssetCatalogue assets,
       LedgerAccounts ledger,
       Clock clock,
-      DatabaseNotifications notifications) {
-    this.byNumber =
-        new AnnouncedCache<>(notifications, CHANGES_CHANNEL, 100_000, Accounts::announcedNumber);
+      AccountMemory memory) {
+    this.memory = memory;
     this.jdbc = jdbc;
     this.customers = customers;
     this.assets = assets;
     this.ledger = ledger;
     this.clock = clock;
-  }
-
-  private static String announcedNumber(String payload) {
-    if (payload.isBlank()) {
-      throw new IllegalArgumentException("No account number announced");
-    }
-    return payload;
   }
 
   /** Opens a customer account and its balance row, or says which rule refused it. */
@@ -242,7 +229,9 @@ public class Accounts {
             .query(Long.class)
             .single();
     ledger.open(id, currency, kind.isBankSide(), overdraftLimit);
-    return find(id).orElseThrow();
+    Account opened = find(id).orElseThrow();
+    memory.forgetWhenCommitted(opened);
+    return opened;
   }
 
   private String nextNumber() {
@@ -306,12 +295,20 @@ public class Accounts {
    * reveal only its number. Bank-side accounts are not found.
    */
   public Optional<Account> findCustomerAccount(String number) {
-    return findByNumber(number).filter(account -> account.customerId() != null);
+    return remembered(number).filter(account -> account.customerId() != null);
   }
 
   /** The account with this number if it belongs to {@code customerId}: what a dialect may see. */
   public Optional<Account> findForCustomer(UUID customerId, String number) {
-    return findByNumber(number).filter(account -> customerId.equals(account.customerId()));
+    return remembered(number).filter(account -> customerId.equals(account.customerId()));
+  }
+
+  /** The account with this number, from memory where that is safe ({@link AccountMemory}). */
+  private Optional<Account> remembered(String number) {
+    if (!AccountNumbers.isWellFormed(number)) {
+      return Optional.empty();
+    }
+    return memory.byNumber(number, this::findByNumber);
   }
 
   /**
@@ -320,32 +317,24 @@ public class Accounts {
   public record TransferAccounts(Optional<Account> debit, Optional<Account> credit) {}
 
   /**
-   * The two accounts of a transfer from one of {@code customerId}'s accounts to any customer's, in
-   * one query (a second round trip would cost every transfer request): the debit account only if it
-   * is the customer's, as {@link #findForCustomer}; the credit account only if it is a customer's,
-   * as {@link #findCustomerAccount}.
+   * The two accounts of a transfer from one of {@code customerId}'s accounts to any customer's: the
+   * debit account only if it is the customer's, as {@link #findForCustomer}; the credit account
+   * only if it is a customer's, as {@link #findCustomerAccount}. Outside a transaction both usually
+   * come from memory; inside one they are read in one query (a second round trip would cost every
+   * transfer request).
    */
   public TransferAccounts findTransferAccounts(
       UUID customerId, String debitNumber, String creditNumber) {
-    Optional<Account> debit;
-    Optional<Account> credit;
-    if (TransactionSynchronizationManager.isActualTransactionActive()) {
-      // What a transaction reads may be its own uncommitted change, which is never announced if
-      // it rolls back: it must not be remembered.
-      Map<String, Account> named = findByNumbers(List.of(debitNumber, creditNumber));
-      debit = Optional.ofNullable(named.get(debitNumber));
-      credit = Optional.ofNullable(named.get(creditNumber));
-    } else {
-      debit = byNumber.find(debitNumber, this::readByNumber);
-      credit = byNumber.find(creditNumber, this::readByNumber);
+    if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+      return new TransferAccounts(
+          findForCustomer(customerId, debitNumber), findCustomerAccount(creditNumber));
     }
+    Map<String, Account> named = findByNumbers(List.of(debitNumber, creditNumber));
     return new TransferAccounts(
-        debit.filter(account -> customerId.equals(account.customerId())),
-        credit.filter(account -> account.customerId() != null));
-  }
-
-  private Optional<Account> readByNumber(String number) {
-    return Optional.ofNullable(findByNumbers(List.of(number)).get(number));
+        Optional.ofNullable(named.get(debitNumber))
+            .filter(account -> customerId.equals(account.customerId())),
+        Optional.ofNullable(named.get(creditNumber))
+            .filter(account -> account.customerId() != null));
   }
 
   private Map<String, Account> findByNumbers(Collection<String> numbers) {
@@ -445,10 +434,15 @@ public class Accounts {
   public record Hierarchy(Optional<Account> settlement, Optional<Account> parent) {}
 
   /**
-   * The customer's Settlement and Parent accounts in the currency, in one query: every move through
-   * a Sub account names both, and it is the hot path of a virtual-account bank.
+   * The customer's Settlement and Parent accounts in the currency, in one query or, outside a
+   * transaction, usually from memory: every move through a Sub account names both, and it is the
+   * hot path of a virtual-account bank.
    */
   public Hierarchy hierarchyOf(UUID customerId, String currency) {
+    return memory.hierarchy(customerId, currency, () -> readHierarchy(customerId, currency));
+  }
+
+  private Hierarchy readHierarchy(UUID customerId, String currency) {
     List<Account> found =
         jdbc.sql(
                 "select distinct on (kind) "
