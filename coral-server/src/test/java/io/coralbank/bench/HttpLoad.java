@@ -4,6 +4,7 @@ import static io.coralbank.bench.CommandLine.intArgument;
 import static io.coralbank.bench.CommandLine.stringArgument;
 
 import io.coralbank.platform.database.EmbeddedPostgresServer;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -63,6 +64,7 @@ import org.HdrHistogram.Recorder;
 public final class HttpLoad {
 
   private static final int RECOVERY_SECONDS = 30;
+  private static final long UNANSWERED_SECONDS_LIMIT = 2;
 
   // Requests are sent asynchronously and completed on two platform threads of the client's own,
   // so the generator starts no thread per request and never runs on the virtual-thread carriers
@@ -115,18 +117,24 @@ public final class HttpLoad {
     // The database is started here and handed to the server by URL, as an operator's external
     // PostgreSQL would be, so that the seeding and the naive baseline reach the same database.
     try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory.resolve("pg"))) {
-      Process server =
-          ServerProcess.start(
-              serverJavaOptions,
-              List.of(
-                  "--coral.database.url=" + postgres.jdbcUrl(),
-                  "--coral.rate-limits.dialects.bcb.requests=2000000000",
-                  // Tomcat closes a connection after 100 requests by default; a client fleet
-                  // behind a proxy keeps its connections, and so does this generator.
-                  "--server.tomcat.max-keep-alive-requests=-1",
-                  "--logging.level.root=WARN"),
-              port,
-              directory.resolve("server.log"));
+      Process server;
+      try {
+        server =
+            ServerProcess.start(
+                serverJavaOptions,
+                List.of(
+                    "--coral.database.url=" + postgres.jdbcUrl(),
+                    "--coral.rate-limits.dialects.bcb.requests=2000000000",
+                    // Tomcat closes a connection after 100 requests by default; a client fleet
+                    // behind a proxy keeps its connections, and so does this generator.
+                    "--server.tomcat.max-keep-alive-requests=-1",
+                    "--logging.level.root=WARN"),
+                port,
+                directory.resolve("server.log"));
+      } catch (IllegalStateException didNotStart) {
+        ScratchDirectories.keep(directory); // its server.log says why
+        throw didNotStart;
+      }
       try {
         LoadSeeding seeding = new LoadSeeding("http://localhost:" + port, postgres.jdbcUrl());
         String customer = seeding.customer();
@@ -144,7 +152,7 @@ public final class HttpLoad {
             "Coral HTTP load: %d funded accounts, offered rates %s requests/s, %d s each, after a"
                 + " %d s warm-up per scenario (then %d s before each later step), every warm-up"
                 + " drained before measuring; %d cores, Java %s. The server runs in a process of"
-                + " its own (java %s-jar coral-server.jar). BCB's rate limit is raised to"
+                + " its own (java %s-jar coral-server.jar); the generator's collector is %s. BCB's rate limit is raised to"
                 + " 2,000,000,000 per window for this run (the documented 300/hour would refuse"
                 + " almost everything); Tomcat keeps connections open"
                 + " (max-keep-alive-requests=-1).%n",
@@ -155,7 +163,9 @@ public final class HttpLoad {
             stepWarmup,
             Runtime.getRuntime().availableProcessors(),
             Runtime.version(),
-            serverJavaOptions.isEmpty() ? "" : String.join(" ", serverJavaOptions) + " ");
+            serverJavaOptions.isEmpty() ? "" : String.join(" ", serverJavaOptions) + " ",
+            // "G1 Young Generation", "ZGC Minor Cycles": the collector is the first word.
+            ManagementFactory.getGarbageCollectorMXBeans().getFirst().getName().split(" ")[0]);
         load.report(
             scenarios,
             rates,
@@ -298,7 +308,10 @@ public final class HttpLoad {
   /**
    * Offers requests for {@code seconds} and returns when every one of them has an answer. Each
    * request leaves at its due time whatever the earlier ones are doing (open loop), and its latency
-   * is counted from that due time.
+   * is counted from that due time. A measured step stops early once more than {@value
+   * #UNANSWERED_SECONDS_LIMIT} seconds' worth of its requests are unanswered: such a queue cannot
+   * be a sustained rate, and letting it grow for the rest of the step left the server so loaded
+   * that the next measurement, 30 s later, still showed it.
    */
   private void offer(
       String scenario,
@@ -320,6 +333,15 @@ public final class HttpLoad {
       long wait = due - System.nanoTime();
       if (wait > 0) {
         TimeUnit.NANOSECONDS.sleep(wait);
+      }
+      if (recorder != null
+          && sent - answered.availablePermits() > UNANSWERED_SECONDS_LIMIT * rate) {
+        errors
+            .computeIfAbsent(
+                "step stopped: over " + UNANSWERED_SECONDS_LIMIT + " s of requests unanswered",
+                key -> new AtomicLong())
+            .incrementAndGet();
+        break;
       }
       long intended = due;
       sent++;
