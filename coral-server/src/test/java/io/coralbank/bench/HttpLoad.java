@@ -98,7 +98,12 @@ public final class HttpLoad {
     // pool keeps the generator cheap; below saturation far fewer connections are ever busy.
     System.setProperty("jdk.httpclient.connectionPoolSize", "256");
     List<Integer> rates =
-        Stream.of(stringArgument(arguments, "rates", "250,500,750,1000,1250,1500").split(","))
+        Stream.of(
+                stringArgument(
+                        arguments,
+                        "rates",
+                        "300,500,700,900,1100,1300,1600,2000,2500,3000,3500,4000")
+                    .split(","))
             .map(Integer::parseInt)
             .sorted()
             .toList();
