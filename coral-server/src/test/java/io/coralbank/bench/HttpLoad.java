@@ -4,11 +4,8 @@ import static io.coralbank.bench.CommandLine.intArgument;
 import static io.coralbank.bench.CommandLine.stringArgument;
 
 import io.coralbank.platform.database.EmbeddedPostgresServer;
+import io.netty.handler.codec.http.HttpMethod;
 import java.lang.management.ManagementFactory;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -17,9 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -59,44 +54,47 @@ import org.HdrHistogram.Recorder;
  * every warm-up drained before measuring; {@code --accounts=N} (default 10000), {@code
  * --scenarios=uniform,hot,mixed} (add {@code floor} for the HTTP ceiling), {@code
  * --server-java-options="-Xmx2g ..."} for the server's JVM (none by default: the server runs as
- * {@code java -jar} runs it).
+ * {@code java -jar} runs it); {@code --timeline=true} to print each measured step second by second
+ * beside what the machine and the database were doing ({@link LoadTimeline}).
  */
 public final class HttpLoad {
 
   private static final int RECOVERY_SECONDS = 30;
   private static final long UNANSWERED_SECONDS_LIMIT = 2;
+  // A fleet of clients behind a proxy holds a bounded number of connections to the server; past
+  // this many in flight, requests wait in the generator, and the wait counts in their latency.
+  private static final int MAXIMUM_CONNECTIONS = 1024;
+  private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-  // Requests are sent asynchronously and completed on two platform threads of the client's own,
-  // so the generator starts no thread per request and never runs on the virtual-thread carriers
-  // that the server's request threads need: on two cores, a generator sharing those carriers
-  // delayed the server it was measuring.
-  private final HttpClient http =
-      HttpClient.newBuilder()
-          .executor(Executors.newFixedThreadPool(2, Thread.ofPlatform().daemon().factory()))
-          .connectTimeout(Duration.ofSeconds(5))
-          .build();
-  private final String root;
-  private final String base;
-  private final String token;
+  // Requests are sent asynchronously and answered on the client's one event-loop thread, so the
+  // generator starts no thread per request and never runs on the virtual-thread carriers that
+  // the server's request threads need: on two cores, a generator sharing those carriers delayed
+  // the server it was measuring.
+  private final LoadClient http;
+  private final String authorization;
   private final List<String> numbers;
   private final String sub;
   private final CpuMeter cpu;
+  // Where --timeline samples the database from; null when no timeline was asked for.
+  private final String timelineDatabaseUrl;
 
-  private HttpLoad(String root, String token, List<String> numbers, String sub, CpuMeter cpu) {
+  private HttpLoad(
+      LoadClient http,
+      String token,
+      List<String> numbers,
+      String sub,
+      CpuMeter cpu,
+      String timelineDatabaseUrl) {
+    this.http = http;
     this.cpu = cpu;
-    this.root = root;
-    this.base = root + "/bcb";
-    this.token = token;
+    this.timelineDatabaseUrl = timelineDatabaseUrl;
+    this.authorization = "Bearer " + token;
     this.numbers = numbers;
     this.sub = sub;
   }
 
   public static void main(String[] arguments) throws Exception {
     CommandLine.quietLibraryLogs();
-    // The JDK client keeps idle connections in a list it scans on every reuse; after a burst it
-    // can hold thousands, and the scan alone then took a tenth of the machine's CPU. Bounding the
-    // pool keeps the generator cheap; below saturation far fewer connections are ever busy.
-    System.setProperty("jdk.httpclient.connectionPoolSize", "256");
     List<Integer> rates =
         Stream.of(
                 stringArgument(
@@ -111,6 +109,7 @@ public final class HttpLoad {
     int warmup = intArgument(arguments, "warmup", 120);
     int stepWarmup = intArgument(arguments, "step-warmup", 5);
     int accountCount = intArgument(arguments, "accounts", 10_000);
+    boolean timeline = stringArgument(arguments, "timeline", "false").equals("true");
     List<String> scenarios =
         List.of(stringArgument(arguments, "scenarios", "uniform,hot,mixed").split(","));
     List<String> serverJavaOptions =
@@ -140,18 +139,20 @@ public final class HttpLoad {
         ScratchDirectories.keep(directory); // its server.log says why
         throw didNotStart;
       }
-      try {
+      try (LoadClient client =
+          new LoadClient("localhost", port, MAXIMUM_CONNECTIONS, REQUEST_TIMEOUT)) {
         LoadSeeding seeding = new LoadSeeding("http://localhost:" + port, postgres.jdbcUrl());
         String customer = seeding.customer();
         long firstId = seeding.fundedCurrentAccounts(customer, accountCount);
         String token = seeding.token(customer);
         HttpLoad load =
             new HttpLoad(
-                seeding.root(),
+                client,
                 token,
                 seeding.currentAccountNumbers(customer),
                 seeding.hotSub(customer, token),
-                CpuMeter.forServerAndDatabaseIn(server.toHandle(), postgres.dataDirectory()));
+                CpuMeter.forServerAndDatabaseIn(server.toHandle(), postgres.dataDirectory()),
+                timeline ? postgres.jdbcUrl() : null);
         System.out.printf(
             Locale.ROOT,
             "Coral HTTP load: %d funded accounts, offered rates %s requests/s, %d s each, after a"
@@ -208,7 +209,6 @@ public final class HttpLoad {
       for (int rate : rates) {
         LoadReport report = run(scenario, rate, seconds, warmupNow);
         warmupNow = stepWarmup;
-        report.print();
         if (!report.sustained()) {
           break;
         }
@@ -223,7 +223,6 @@ public final class HttpLoad {
       // vacuum), so this measurement gets a longer warm-up of its own.
       LoadReport report =
           run(scenario, seventyPercent, seconds, Math.max(stepWarmup, RECOVERY_SECONDS));
-      report.print();
       atSeventyPercent.put(scenario, report);
     }
     System.out.println();
@@ -291,23 +290,40 @@ public final class HttpLoad {
    * reported as the server's latency at a rate it can in fact sustain.
    */
   private LoadReport run(String scenario, int rate, int seconds, int warmup) throws Exception {
-    offer(scenario, rate, warmup, null, null, null);
+    offer(scenario, rate, warmup, System.nanoTime(), null, null, null, null);
     Recorder recorder = new Recorder(3);
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     AtomicLong done = new AtomicLong();
     CpuMeter.Reading before = cpu.read();
-    offer(scenario, rate, seconds, recorder, errors, done);
-    CpuMeter.Reading after = cpu.read();
-    Map<String, Long> errorCounts = new TreeMap<>();
-    errors.forEach((kind, count) -> errorCounts.put(kind, count.get()));
-    Histogram latencies = recorder.getIntervalHistogram();
-    return new LoadReport(
-        scenario,
-        rate,
-        done.get() / (double) seconds,
-        errorCounts,
-        latencies,
-        after.perRequestSince(before, latencies.getTotalCount()));
+    long start = System.nanoTime();
+    LoadTimeline timeline =
+        timelineDatabaseUrl == null
+            ? null
+            : new LoadTimeline(start, seconds, cpu, before, timelineDatabaseUrl);
+    try {
+      offer(scenario, rate, seconds, start, recorder, errors, done, timeline);
+      CpuMeter.Reading after = cpu.read();
+      Map<String, Long> errorCounts = new TreeMap<>();
+      errors.forEach((kind, count) -> errorCounts.put(kind, count.get()));
+      Histogram latencies = recorder.getIntervalHistogram();
+      LoadReport report =
+          new LoadReport(
+              scenario,
+              rate,
+              done.get() / (double) seconds,
+              errorCounts,
+              latencies,
+              after.perRequestSince(before, latencies.getTotalCount()));
+      report.print();
+      if (timeline != null) {
+        timeline.print();
+      }
+      return report;
+    } finally {
+      if (timeline != null) {
+        timeline.close();
+      }
+    }
   }
 
   /**
@@ -322,12 +338,13 @@ public final class HttpLoad {
       String scenario,
       int rate,
       int seconds,
+      long start,
       Recorder recorder,
       Map<String, AtomicLong> errors,
-      AtomicLong done)
+      AtomicLong done,
+      LoadTimeline timeline)
       throws InterruptedException {
     long intervalNanos = 1_000_000_000L / rate;
-    long start = System.nanoTime();
     long end = start + TimeUnit.SECONDS.toNanos(seconds);
     // Answers are counted, not kept: holding every request's future until the step ended kept
     // each young collection copying all requests sent since the last one, which paused this JVM
@@ -350,40 +367,34 @@ public final class HttpLoad {
       }
       long intended = due;
       sent++;
-      http.sendAsync(request(scenario), HttpResponse.BodyHandlers.discarding())
-          .whenComplete(
-              (response, failure) -> {
-                String outcome;
-                if (failure != null) {
-                  Throwable cause =
-                      failure instanceof CompletionException ? failure.getCause() : failure;
-                  outcome = cause.getClass().getSimpleName();
-                } else {
-                  outcome =
-                      response.statusCode() / 100 == 2 ? null : "HTTP " + response.statusCode();
-                }
-                if (recorder != null) {
-                  recorder.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
-                  if (outcome == null) {
-                    done.incrementAndGet();
-                  } else {
-                    errors.computeIfAbsent(outcome, key -> new AtomicLong()).incrementAndGet();
-                  }
-                }
-                answered.release();
-              });
+      http.send(
+          request(scenario),
+          (status, failure) -> {
+            String outcome =
+                failure != null ? failure : status / 100 == 2 ? null : "HTTP " + status;
+            if (recorder != null) {
+              long latencyMicros = Math.max(1, (System.nanoTime() - intended) / 1000);
+              recorder.recordValue(latencyMicros);
+              if (timeline != null) {
+                timeline.record(intended, latencyMicros);
+              }
+              if (outcome == null) {
+                done.incrementAndGet();
+              } else {
+                errors.computeIfAbsent(outcome, key -> new AtomicLong()).incrementAndGet();
+              }
+            }
+            answered.release();
+          });
     }
     answered.acquire(sent);
   }
 
-  private HttpRequest request(String scenario) {
+  private LoadClient.Request request(String scenario) {
     if (scenario.equals("floor")) {
       // Spring's liveness probe answers from memory: what is left is HTTP, the generator and
       // Coral's filters (request id, body limit), the part no transfer request can avoid.
-      return HttpRequest.newBuilder(URI.create(root + "/actuator/health/liveness"))
-          .timeout(Duration.ofSeconds(30))
-          .GET()
-          .build();
+      return new LoadClient.Request(HttpMethod.GET, "/actuator/health/liveness", null, null, null);
     }
     ThreadLocalRandom random = ThreadLocalRandom.current();
     boolean read = scenario.equals("mixed") && random.nextInt(10) < 8;
@@ -397,11 +408,7 @@ public final class HttpLoad {
                   + "/transactions?fromDate="
                   + LocalDate.now().minusDays(1)
                   + "&pageSize=20";
-      return HttpRequest.newBuilder(URI.create(base + path))
-          .header("Authorization", "Bearer " + token)
-          .timeout(Duration.ofSeconds(30))
-          .GET()
-          .build();
+      return new LoadClient.Request(HttpMethod.GET, "/bcb" + path, authorization, null, null);
     }
     String amount = (1 + random.nextInt(100)) + ".00";
     String path;
@@ -427,12 +434,7 @@ public final class HttpLoad {
               + amount
               + "\"}";
     }
-    return HttpRequest.newBuilder(URI.create(base + path))
-        .header("Authorization", "Bearer " + token)
-        .header("Content-Type", "application/json")
-        .header("Idempotency-Key", UUID.randomUUID().toString())
-        .timeout(Duration.ofSeconds(30))
-        .POST(HttpRequest.BodyPublishers.ofString(body))
-        .build();
+    return new LoadClient.Request(
+        HttpMethod.POST, "/bcb" + path, authorization, UUID.randomUUID().toString(), body);
   }
 }

@@ -1,0 +1,204 @@
+package io.coralbank.bench;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A measured step second by second, asked for with {@code --timeline}: for the requests due in each
+ * second, their latency; and beside it what the machine and the database were doing in that second
+ * (CPU of each process, what PostgreSQL's busy backends were waiting on, whether a checkpoint or an
+ * autovacuum was running). A step's p99 says how long the tail is; this says when it happened and
+ * next to what, which is what a tail's cause is found by: a tail spread over every second is
+ * queueing, one packed into a few seconds is an event.
+ *
+ * <p>The database is sampled ten times a second from {@code pg_stat_activity} on a connection of
+ * its own, a query of well under a millisecond; the sampling is left out of ordinary runs all the
+ * same, so that their figures are not the sampler's.
+ */
+final class LoadTimeline implements AutoCloseable {
+
+  private static final int SAMPLES_PER_SECOND = 10;
+
+  private final long startNanos;
+  private final Histogram[] latencies;
+  private final Second[] seconds;
+  private final CpuMeter cpu;
+  private final Thread sampler;
+
+  /** What the sampler saw in one second. */
+  private static final class Second {
+    CpuMeter.Reading cpuAtEnd;
+    int samples;
+    int activeBackends;
+    final Map<String, Integer> waits = new TreeMap<>();
+    boolean checkpoint;
+    boolean autovacuum;
+  }
+
+  private final CpuMeter.Reading initial;
+
+  /**
+   * Starts watching a step of {@code secondCount} seconds that starts at {@code startNanos}; the
+   * CPU reading {@code initial} is the one taken when the step started.
+   */
+  LoadTimeline(
+      long startNanos,
+      int secondCount,
+      CpuMeter cpu,
+      CpuMeter.Reading initial,
+      String databaseUrl) {
+    this.startNanos = startNanos;
+    this.initial = initial;
+    this.latencies = new Histogram[secondCount];
+    this.seconds = new Second[secondCount];
+    for (int second = 0; second < secondCount; second++) {
+      latencies[second] = new ConcurrentHistogram(3);
+      seconds[second] = new Second();
+    }
+    this.cpu = cpu;
+    this.sampler =
+        Thread.ofPlatform().daemon().name("timeline-sampler").start(() -> sample(databaseUrl));
+  }
+
+  /** Records the latency of a request that was due at {@code dueNanos}. */
+  void record(long dueNanos, long latencyMicros) {
+    int second = (int) ((dueNanos - startNanos) / 1_000_000_000L);
+    if (second >= 0 && second < latencies.length) {
+      latencies[second].recordValue(latencyMicros);
+    }
+  }
+
+  private void sample(String databaseUrl) {
+    try (Connection connection = DriverManager.getConnection(databaseUrl);
+        Statement statement = connection.createStatement()) {
+      for (int second = 0; second < seconds.length; second++) {
+        Second now = seconds[second];
+        for (int sample = 0; sample < SAMPLES_PER_SECOND; sample++) {
+          long due =
+              startNanos
+                  + second * 1_000_000_000L
+                  + (sample + 1) * (1_000_000_000L / SAMPLES_PER_SECOND);
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            TimeUnit.NANOSECONDS.sleep(wait);
+          }
+          synchronized (now) {
+            readActivity(statement, now);
+          }
+        }
+        synchronized (now) {
+          now.cpuAtEnd = cpu.read();
+        }
+      }
+    } catch (InterruptedException stopped) {
+      Thread.currentThread().interrupt();
+    } catch (SQLException unavailable) {
+      System.out.println("  (timeline: the database could not be sampled: " + unavailable + ")");
+    }
+  }
+
+  private static void readActivity(Statement statement, Second now) throws SQLException {
+    now.samples++;
+    try (ResultSet rows =
+        statement.executeQuery(
+            "select backend_type, state, wait_event_type, wait_event from pg_stat_activity"
+                + " where pid <> pg_backend_pid()")) {
+      while (rows.next()) {
+        String type = rows.getString(1);
+        String waitEvent = rows.getString(4);
+        switch (type) {
+          // The checkpointer waits on CheckpointerMain while idle, on anything else while working.
+          case "checkpointer" -> now.checkpoint |= !"CheckpointerMain".equals(waitEvent);
+          case "autovacuum worker" -> now.autovacuum = true;
+          case "client backend" -> {
+            if ("active".equals(rows.getString(2))) {
+              now.activeBackends++;
+              String waitType = rows.getString(3);
+              if (waitType != null) {
+                now.waits.merge(waitType + ":" + waitEvent, 1, Integer::sum);
+              }
+            }
+          }
+          default -> {}
+        }
+      }
+    }
+  }
+
+  /** Prints one line per second of the step; waits for the sampler to finish its last second. */
+  void print() throws InterruptedException {
+    sampler.join(TimeUnit.SECONDS.toMillis(5));
+    System.out.printf(
+        Locale.ROOT,
+        "    %3s %7s %8s %8s %8s  %-17s %6s  %s%n",
+        "s",
+        "sent",
+        "p50 ms",
+        "p99 ms",
+        "max ms",
+        "CPU% srv/gen/PG",
+        "PG act",
+        "PG busy backends' waits per sample; checkpoint, autovacuum");
+    CpuMeter.Reading previous = initial;
+    for (int second = 0; second < seconds.length; second++) {
+      Histogram latency = latencies[second];
+      Second now = seconds[second];
+      synchronized (now) {
+        String cpuShares = "";
+        if (now.cpuAtEnd != null && previous != null) {
+          CpuMeter.Cost cost = now.cpuAtEnd.perRequestSince(previous, 1);
+          // Milliseconds of CPU over one second: per cent of one core.
+          cpuShares =
+              String.format(
+                  Locale.ROOT,
+                  "%3.0f/%3.0f/%3.0f",
+                  cost.serverMillis() / 10,
+                  cost.generatorMillis() / 10,
+                  cost.databaseMillis() / 10);
+          previous = now.cpuAtEnd;
+        }
+        int samples = Math.max(1, now.samples);
+        String waits =
+            now.waits.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .limit(4)
+                .map(
+                    wait ->
+                        String.format(
+                            Locale.ROOT,
+                            "%s %.1f",
+                            wait.getKey(),
+                            wait.getValue() / (double) samples))
+                .collect(Collectors.joining(", "));
+        System.out.printf(
+            Locale.ROOT,
+            "    %3d %7d %8.2f %8.2f %8.2f  %-17s %6.1f  %s%s%s%n",
+            second,
+            latency.getTotalCount(),
+            latency.getValueAtPercentile(50) / 1000.0,
+            latency.getValueAtPercentile(99) / 1000.0,
+            latency.getMaxValue() / 1000.0,
+            cpuShares,
+            now.activeBackends / (double) samples,
+            waits,
+            now.checkpoint ? "; CHECKPOINT" : "",
+            now.autovacuum ? "; AUTOVACUUM" : "");
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    sampler.interrupt();
+  }
+}
