@@ -21,18 +21,22 @@ import java.util.Optional;
  */
 final class CpuMeter {
 
-  /** CPU time used so far, in nanoseconds; negative where unknown. */
-  record Reading(long serverNanos, long generatorNanos, long databaseNanos) {
+  /**
+   * CPU time used so far, in nanoseconds; negative where unknown. {@code machineNanos} is every
+   * core's busy time, whoever used it.
+   */
+  record Reading(long serverNanos, long generatorNanos, long databaseNanos, long machineNanos) {
 
     /** Milliseconds of CPU per request between {@code earlier} and this reading. */
     Cost perRequestSince(Reading earlier, long requests) {
       if (requests <= 0) {
         return Cost.UNKNOWN;
       }
-      return new Cost(
-          millisEach(earlier.serverNanos, serverNanos, requests),
-          millisEach(earlier.generatorNanos, generatorNanos, requests),
-          millisEach(earlier.databaseNanos, databaseNanos, requests));
+      double server = millisEach(earlier.serverNanos, serverNanos, requests);
+      double generator = millisEach(earlier.generatorNanos, generatorNanos, requests);
+      double database = millisEach(earlier.databaseNanos, databaseNanos, requests);
+      double machine = millisEach(earlier.machineNanos, machineNanos, requests);
+      return new Cost(server, generator, database, machine - server - generator - database);
     }
 
     private static double millisEach(long before, long after, long requests) {
@@ -40,9 +44,14 @@ final class CpuMeter {
     }
   }
 
-  /** Milliseconds of CPU per request: the server's, the generator's and PostgreSQL's. */
-  record Cost(double serverMillis, double generatorMillis, double databaseMillis) {
-    static final Cost UNKNOWN = new Cost(Double.NaN, Double.NaN, Double.NaN);
+  /**
+   * Milliseconds of CPU per request: the server's, the generator's, PostgreSQL's, and everything
+   * else the machine was busy with meanwhile ({@code otherMillis}): the kernel's own threads and
+   * interrupts (the loopback network's packets among them) and any other process.
+   */
+  record Cost(
+      double serverMillis, double generatorMillis, double databaseMillis, double otherMillis) {
+    static final Cost UNKNOWN = new Cost(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
   }
 
   private final ProcessHandle server;
@@ -85,7 +94,26 @@ final class CpuMeter {
                     .sum();
       }
     }
-    return new Reading(cpuNanos(server), cpuNanos(ProcessHandle.current()), database);
+    return new Reading(
+        cpuNanos(server), cpuNanos(ProcessHandle.current()), database, machineBusyNanos());
+  }
+
+  /**
+   * Every core's busy time since boot, from the first line of {@code /proc/stat}: user, nice,
+   * system, irq and softirq, in clock ticks of 10 ms (the kernel's USER_HZ, 100 on every Linux).
+   * Idle, I/O wait and time stolen by the hypervisor are not busy. Unknown elsewhere than Linux.
+   */
+  private static long machineBusyNanos() {
+    try {
+      String[] fields = Files.readAllLines(Path.of("/proc/stat")).getFirst().split("\\s+");
+      long ticks = 0;
+      for (int field : new int[] {1, 2, 3, 6, 7}) {
+        ticks += Long.parseLong(fields[field]);
+      }
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException notLinux) {
+      return -1;
+    }
   }
 
   private static long cpuNanos(ProcessHandle process) {

@@ -249,10 +249,12 @@ public final class HttpLoad {
       System.out.printf(
           Locale.ROOT,
           "naive SQL baseline, uniform, 64 callers closed loop: %.0f transfers/s;"
-              + " CPU per transfer: its callers (this JVM) %.2f ms, PostgreSQL %.2f ms%n",
+              + " CPU per transfer: its callers (this JVM) %.2f ms, PostgreSQL %.2f ms, the rest"
+              + " of the machine %.2f ms%n",
           baseline.perSecond(),
           naiveCost.generatorMillis(),
-          naiveCost.databaseMillis());
+          naiveCost.databaseMillis(),
+          naiveCost.otherMillis() + naiveCost.serverMillis());
       if (maximums.containsKey("uniform")) {
         System.out.printf(
             Locale.ROOT,

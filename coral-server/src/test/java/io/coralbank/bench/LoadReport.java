@@ -6,8 +6,8 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one step of the HTTP load came to, and its line in the printed table: rates, latency
- * percentiles, errors by kind, and the CPU each answered request cost this JVM (server and
- * generator together) and PostgreSQL.
+ * percentiles, errors by kind, and the CPU each answered request cost the server, the generator,
+ * PostgreSQL and the rest of the machine ({@link CpuMeter.Cost}).
  */
 record LoadReport(
     String scenario,
@@ -27,7 +27,7 @@ record LoadReport(
   static void printHeader() {
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n",
+        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n",
         "scenario",
         "offered/s",
         "done/s",
@@ -38,10 +38,11 @@ record LoadReport(
         "server ms",
         "load ms",
         "PG ms",
+        "other ms",
         "errors");
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n",
+        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n",
         "",
         "",
         "",
@@ -49,6 +50,7 @@ record LoadReport(
         "",
         "",
         "",
+        "cpu/req",
         "cpu/req",
         "cpu/req",
         "cpu/req");
@@ -57,7 +59,7 @@ record LoadReport(
   void print() {
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f  %s%n",
+        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f  %s%n",
         scenario,
         offered,
         achieved,
@@ -68,6 +70,7 @@ record LoadReport(
         cost.serverMillis(),
         cost.generatorMillis(),
         cost.databaseMillis(),
+        cost.otherMillis(),
         errors.isEmpty() ? "none" : errors);
   }
 }

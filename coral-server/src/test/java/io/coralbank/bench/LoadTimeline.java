@@ -140,13 +140,13 @@ final class LoadTimeline implements AutoCloseable {
     sampler.join(TimeUnit.SECONDS.toMillis(5));
     System.out.printf(
         Locale.ROOT,
-        "    %3s %7s %8s %8s %8s  %-17s %6s  %s%n",
+        "    %3s %7s %8s %8s %8s  %-21s %6s  %s%n",
         "s",
         "sent",
         "p50 ms",
         "p99 ms",
         "max ms",
-        "CPU% srv/gen/PG",
+        "CPU% srv/gen/PG/other",
         "PG act",
         "PG busy backends' waits per sample; checkpoint, autovacuum");
     CpuMeter.Reading previous = initial;
@@ -161,10 +161,11 @@ final class LoadTimeline implements AutoCloseable {
           cpuShares =
               String.format(
                   Locale.ROOT,
-                  "%3.0f/%3.0f/%3.0f",
+                  "%3.0f/%3.0f/%3.0f/%3.0f",
                   cost.serverMillis() / 10,
                   cost.generatorMillis() / 10,
-                  cost.databaseMillis() / 10);
+                  cost.databaseMillis() / 10,
+                  cost.otherMillis() / 10);
           previous = now.cpuAtEnd;
         }
         int samples = Math.max(1, now.samples);
@@ -182,7 +183,7 @@ final class LoadTimeline implements AutoCloseable {
                 .collect(Collectors.joining(", "));
         System.out.printf(
             Locale.ROOT,
-            "    %3d %7d %8.2f %8.2f %8.2f  %-17s %6.1f  %s%s%s%n",
+            "    %3d %7d %8.2f %8.2f %8.2f  %-21s %6.1f  %s%s%s%n",
             second,
             latency.getTotalCount(),
             latency.getValueAtPercentile(50) / 1000.0,
