@@ -100,7 +100,7 @@ public final class HttpLoad {
                 stringArgument(
                         arguments,
                         "rates",
-                        "300,500,700,900,1100,1300,1600,2000,2500,3000,3500,4000")
+                        "300,500,700,900,1100,1300,1600,2000,2500,3000,3500,4000,5000")
                     .split(","))
             .map(Integer::parseInt)
             .sorted()
