@@ -38,10 +38,6 @@ final class LoadSeeding {
     this.jdbc = JdbcClient.create(dataSource);
   }
 
-  String root() {
-    return root;
-  }
-
   /** A new corporate customer with a Settlement and a Parent account in USD; its id. */
   String customer() throws Exception {
     String customer =
