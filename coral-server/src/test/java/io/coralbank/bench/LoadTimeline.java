@@ -30,13 +30,14 @@ final class LoadTimeline implements AutoCloseable {
   private static final int SAMPLES_PER_SECOND = 10;
 
   private final long startNanos;
-  private final Histogram[] latencies;
   private final Second[] seconds;
   private final CpuMeter cpu;
+  private final CpuMeter.Reading initial;
   private final Thread sampler;
 
-  /** What the sampler saw in one second. */
+  /** One second of the step: the latencies of the requests due in it, and what the sampler saw. */
   private static final class Second {
+    final Histogram latencies = new ConcurrentHistogram(3);
     CpuMeter.Reading cpuAtEnd;
     int samples;
     int activeBackends;
@@ -44,8 +45,6 @@ final class LoadTimeline implements AutoCloseable {
     boolean checkpoint;
     boolean autovacuum;
   }
-
-  private final CpuMeter.Reading initial;
 
   /**
    * Starts watching a step of {@code secondCount} seconds that starts at {@code startNanos}; the
@@ -59,10 +58,8 @@ final class LoadTimeline implements AutoCloseable {
       String databaseUrl) {
     this.startNanos = startNanos;
     this.initial = initial;
-    this.latencies = new Histogram[secondCount];
     this.seconds = new Second[secondCount];
     for (int second = 0; second < secondCount; second++) {
-      latencies[second] = new ConcurrentHistogram(3);
       seconds[second] = new Second();
     }
     this.cpu = cpu;
@@ -73,8 +70,8 @@ final class LoadTimeline implements AutoCloseable {
   /** Records the latency of a request that was due at {@code dueNanos}. */
   void record(long dueNanos, long latencyMicros) {
     int second = (int) ((dueNanos - startNanos) / 1_000_000_000L);
-    if (second >= 0 && second < latencies.length) {
-      latencies[second].recordValue(latencyMicros);
+    if (second >= 0 && second < seconds.length) {
+      seconds[second].latencies.recordValue(latencyMicros);
     }
   }
 
@@ -151,8 +148,8 @@ final class LoadTimeline implements AutoCloseable {
         "PG busy backends' waits per sample; checkpoint, autovacuum");
     CpuMeter.Reading previous = initial;
     for (int second = 0; second < seconds.length; second++) {
-      Histogram latency = latencies[second];
       Second now = seconds[second];
+      Histogram latency = now.latencies;
       synchronized (now) {
         String cpuShares = "";
         if (now.cpuAtEnd != null && previous != null) {
