@@ -15,13 +15,34 @@ record LoadReport(
     double achieved,
     Map<String, Long> errors,
     Histogram latencies,
+    Histogram firstHalf,
+    Histogram secondHalf,
     CpuMeter.Cost cost) {
 
-  /** Answered in full and without errors, and not queueing: p99 under a second. */
+  /**
+   * How much later the median request of a step's second half may be answered than that of its
+   * first half before the step counts as a growing queue. Offered past what the server keeps up
+   * with, the queue grows for the whole step, and the medians of two 5-second halves drift apart by
+   * 5 s times the excess: this bound catches an excess of about 2%. A stall of a few hundred
+   * milliseconds, which a server that keeps up also has, moves a median of thousands of requests
+   * far less.
+   */
+  private static final long QUEUE_GROWTH_MICROSECONDS = 100_000;
+
+  /**
+   * Answered in full and without errors, with p99 under a second, and not a growing queue (the
+   * median of the second half within {@value #QUEUE_GROWTH_MICROSECONDS} µs of the first's).
+   */
   boolean sustained() {
     return errors.isEmpty()
         && achieved >= offered * 0.99
-        && latencies.getValueAtPercentile(99) < 1_000_000;
+        && latencies.getValueAtPercentile(99) < 1_000_000
+        && !queueGrew();
+  }
+
+  boolean queueGrew() {
+    return secondHalf.getValueAtPercentile(50) - firstHalf.getValueAtPercentile(50)
+        > QUEUE_GROWTH_MICROSECONDS;
   }
 
   static void printHeader() {
@@ -71,6 +92,12 @@ record LoadReport(
         cost.generatorMillis(),
         cost.databaseMillis(),
         cost.otherMillis(),
-        errors.isEmpty() ? "none" : errors);
+        (errors.isEmpty() ? "none" : errors)
+            + (queueGrew()
+                ? "; queue grew: p50 %.0f ms in the first half, %.0f ms in the second"
+                    .formatted(
+                        firstHalf.getValueAtPercentile(50) / 1000.0,
+                        secondHalf.getValueAtPercentile(50) / 1000.0)
+                : ""));
   }
 }
