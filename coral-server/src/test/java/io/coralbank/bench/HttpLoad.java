@@ -323,7 +323,10 @@ public final class HttpLoad {
       CpuMeter.Reading after = cpu.read();
       Map<String, Long> errorCounts = new TreeMap<>();
       errors.forEach((kind, count) -> errorCounts.put(kind, count.get()));
-      Histogram latencies = recorder.all.getIntervalHistogram();
+      Histogram firstHalf = recorder.firstHalf.getIntervalHistogram();
+      Histogram secondHalf = recorder.secondHalf.getIntervalHistogram();
+      Histogram latencies = firstHalf.copy();
+      latencies.add(secondHalf);
       LoadReport report =
           new LoadReport(
               scenario,
@@ -331,8 +334,8 @@ public final class HttpLoad {
               done.get() / (double) seconds,
               errorCounts,
               latencies,
-              recorder.firstHalf.getIntervalHistogram(),
-              recorder.secondHalf.getIntervalHistogram(),
+              firstHalf,
+              secondHalf,
               after.perRequestSince(before, latencies.getTotalCount()));
       report.print();
       if (timeline != null) {
@@ -411,13 +414,12 @@ public final class HttpLoad {
   }
 
   /**
-   * A step's latencies, all of them and split by due time into the step's two halves, so that a
-   * queue growing through the step can be told from one that stays put ({@link
-   * LoadReport#queueGrew()}).
+   * A step's latencies, split by due time into the step's two halves, so that a queue growing
+   * through the step can be told from one that stays put ({@link LoadReport#queueGrew()}); the
+   * step's own histogram is their sum.
    */
   private static final class StepRecorder {
 
-    final Recorder all = new Recorder(3);
     final Recorder firstHalf = new Recorder(3);
     final Recorder secondHalf = new Recorder(3);
     private final long middleNanos;
@@ -427,7 +429,6 @@ public final class HttpLoad {
     }
 
     void record(long dueSinceStartNanos, long latencyMicros) {
-      all.recordValue(latencyMicros);
       (dueSinceStartNanos < middleNanos ? firstHalf : secondHalf).recordValue(latencyMicros);
     }
   }
