@@ -43,24 +43,29 @@ import org.HdrHistogram.Recorder;
  *
  * Each scenario steps through the offered {@code --rates} until one is not sustained (answered in
  * full, without errors, p99 under a second, and the queue not growing through the step: {@link
- * LoadReport#sustained()}); the last sustained rate is the scenario's maximum, and it is then
- * measured again at 70% of that maximum, after a 30 s warm-up. In the same run and on the same
- * database it measures the naive SQL baseline (one database transaction per transfer) and prints
- * the ratios and the targets. Every step, and the baseline, also reports the CPU time each answered
- * request cost the server's process, this generator and PostgreSQL ({@link CpuMeter}): on two
- * shared cores that, not the database's disk, is what bounds the rates. Arguments: {@code
- * --rates=250,500,...} requests per second, {@code --seconds=N} per step (default 10), {@code
- * --warmup=N} before each scenario's first step (default 120: the JIT compilers hold a third of two
- * cores for the first two minutes), {@code --step-warmup=N} before each later step (default 5),
- * every warm-up drained before measuring; {@code --accounts=N} (default 10000), {@code
- * --scenarios=uniform,hot,mixed} (add {@code floor} for the HTTP ceiling), {@code
- * --server-java-options="-Xmx2g ..."} for the server's JVM (none by default: the server runs as
- * {@code java -jar} runs it); {@code --timeline=true} to print each measured step second by second
- * beside what the machine and the database were doing ({@link LoadTimeline}).
+ * LoadReport#sustained()}), then halves the gap between the last sustained rate and that one {@code
+ * --refine} times (default 2, each after a 30 s warm-up); the highest sustained rate is the
+ * scenario's maximum, and it is then measured again at 70% of that maximum, after a 30 s warm-up.
+ * In the same run and on the same database it measures the naive SQL baseline (one database
+ * transaction per transfer) and prints the ratios and the targets. Every step, and the baseline,
+ * also reports the CPU time each answered request cost the server's process, this generator and
+ * PostgreSQL ({@link CpuMeter}): on two shared cores that, not the database's disk, is what bounds
+ * the rates. Arguments: {@code --rates=250,500,...} requests per second, {@code --seconds=N} per
+ * step (default 10), {@code --warmup=N} before each scenario's first step (default 120: the JIT
+ * compilers hold a third of two cores for the first two minutes), {@code --step-warmup=N} before
+ * each later step (default 5), every warm-up drained before measuring; {@code --refine=N} halvings
+ * of the gap past the last sustained rate (default 2, 0 for the listed rates alone); {@code
+ * --accounts=N} (default 10000), {@code --scenarios=uniform,hot,mixed} (add {@code floor} for the
+ * HTTP ceiling), {@code --server-java-options="-Xmx2g ..."} for the server's JVM (none by default:
+ * the server runs as {@code java -jar} runs it); {@code --timeline=true} to print each measured
+ * step second by second beside what the machine and the database were doing ({@link LoadTimeline}).
  */
 public final class HttpLoad {
 
   private static final int RECOVERY_SECONDS = 30;
+
+  /** Refined rates are multiples of this many requests a second. */
+  private static final int REFINEMENT_GRANULARITY = 50;
 
   /**
    * The tail target of issue #8, p99 under 50 ms. Besides judging it at 70% of the maximum, the
@@ -116,6 +121,7 @@ public final class HttpLoad {
     int seconds = intArgument(arguments, "seconds", 10);
     int warmup = intArgument(arguments, "warmup", 120);
     int stepWarmup = intArgument(arguments, "step-warmup", 5);
+    int refinements = intArgument(arguments, "refine", 2);
     int accountCount = intArgument(arguments, "accounts", 10_000);
     boolean timeline = stringArgument(arguments, "timeline", "false").equals("true");
     List<String> scenarios =
@@ -163,7 +169,8 @@ public final class HttpLoad {
                 timeline ? postgres.jdbcUrl() : null);
         System.out.printf(
             Locale.ROOT,
-            "Coral HTTP load: %d funded accounts, offered rates %s requests/s, %d s each, after a"
+            "Coral HTTP load: %d funded accounts, offered rates %s requests/s and %d halvings of"
+                + " the gap past the last sustained one, %d s each, after a"
                 + " %d s warm-up per scenario (then %d s before each later step), every warm-up"
                 + " drained before measuring; %d cores, Java %s. The server runs in a process of"
                 + " its own (java %s-jar coral-server.jar); the generator's collector is %s. BCB's rate limit is raised to"
@@ -172,6 +179,7 @@ public final class HttpLoad {
                 + " (max-keep-alive-requests=-1).%n",
             accountCount,
             rates,
+            refinements,
             seconds,
             warmup,
             stepWarmup,
@@ -186,6 +194,7 @@ public final class HttpLoad {
             seconds,
             warmup,
             stepWarmup,
+            refinements,
             new LedgerBenchmark(postgres.jdbcUrl(), firstId, firstId, accountCount));
       } finally {
         server.destroy();
@@ -204,6 +213,7 @@ public final class HttpLoad {
       int seconds,
       int warmup,
       int stepWarmup,
+      int refinements,
       LedgerBenchmark naive)
       throws Exception {
     LoadReport.printHeader();
@@ -215,10 +225,12 @@ public final class HttpLoad {
       // mixed one the reads), so each is warmed up in full before its first step.
       int warmupNow = warmup;
       LoadReport best = null;
+      Integer firstUnsustained = null;
       for (int rate : rates) {
         LoadReport report = run(scenario, rate, seconds, warmupNow);
         warmupNow = stepWarmup;
         if (!report.sustained()) {
+          firstUnsustained = rate;
           break;
         }
         best = report;
@@ -228,6 +240,30 @@ public final class HttpLoad {
       }
       if (best == null) {
         continue;
+      }
+      // The listed rates are a coarse ladder (4,000 then 5,000): the maximum lies somewhere between
+      // the last sustained rate and the first one that was not, and the ratios the targets judge
+      // move by a quarter across such a gap. Halving it a few times places the maximum within an
+      // eighth or less of the gap, at a step and a recovery each.
+      int low = (int) best.offered();
+      int high = firstUnsustained == null ? low : firstUnsustained;
+      for (int refinement = 0; refinement < refinements; refinement++) {
+        int middle = (low + high) / 2 / REFINEMENT_GRANULARITY * REFINEMENT_GRANULARITY;
+        if (middle <= low || middle >= high) {
+          break;
+        }
+        // The step before may have been an overload whose backlog the database is still
+        // absorbing, as before the 70% measurement.
+        LoadReport report = run(scenario, middle, seconds, Math.max(stepWarmup, RECOVERY_SECONDS));
+        if (report.sustained()) {
+          best = report;
+          low = middle;
+          if (report.latencies().getValueAtPercentile(99) < TAIL_TARGET_MICROSECONDS) {
+            withinTailTarget.put(scenario, report);
+          }
+        } else {
+          high = middle;
+        }
       }
       maximums.put(scenario, best);
       int seventyPercent = Math.max(1, (int) (best.offered() * 7 / 10));
