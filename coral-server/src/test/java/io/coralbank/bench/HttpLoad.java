@@ -88,6 +88,7 @@ public final class HttpLoad {
   private final List<String> numbers;
   private final String sub;
   private final CpuMeter cpu;
+  private final WalMeter wal;
   // Where --timeline samples the database from; null when no timeline was asked for.
   private final String timelineDatabaseUrl;
 
@@ -97,9 +98,11 @@ public final class HttpLoad {
       List<String> numbers,
       String sub,
       CpuMeter cpu,
+      WalMeter wal,
       String timelineDatabaseUrl) {
     this.http = http;
     this.cpu = cpu;
+    this.wal = wal;
     this.timelineDatabaseUrl = timelineDatabaseUrl;
     this.authorization = "Bearer " + token;
     this.numbers = numbers;
@@ -154,7 +157,8 @@ public final class HttpLoad {
         throw didNotStart;
       }
       try (LoadClient client =
-          new LoadClient("localhost", port, MAXIMUM_CONNECTIONS, REQUEST_TIMEOUT)) {
+              new LoadClient("localhost", port, MAXIMUM_CONNECTIONS, REQUEST_TIMEOUT);
+          WalMeter wal = new WalMeter(postgres.jdbcUrl())) {
         LoadSeeding seeding = new LoadSeeding("http://localhost:" + port, postgres.jdbcUrl());
         String customer = seeding.customer();
         long firstId = seeding.fundedCurrentAccounts(customer, accountCount);
@@ -166,6 +170,7 @@ public final class HttpLoad {
                 seeding.currentAccountNumbers(customer),
                 seeding.hotSub(customer, token),
                 CpuMeter.forServerAndDatabaseIn(server.toHandle(), postgres.dataDirectory()),
+                wal,
                 timeline ? postgres.jdbcUrl() : null);
         System.out.printf(
             Locale.ROOT,
@@ -295,18 +300,20 @@ public final class HttpLoad {
       // transfers' alone. The server's process sits idle meanwhile.
       naive.measureNaive(64, Math.min(warmup, 5), 0, false);
       CpuMeter.Reading before = cpu.read();
+      long walBefore = wal.position();
       LedgerBenchmark.Result baseline = naive.measureNaive(64, seconds, 0, false);
-      CpuMeter.Cost naiveCost =
-          cpu.read().perRequestSince(before, Math.round(baseline.perSecond() * seconds));
+      long naiveTransfers = Math.round(baseline.perSecond() * seconds);
+      CpuMeter.Cost naiveCost = cpu.read().perRequestSince(before, naiveTransfers);
       System.out.printf(
           Locale.ROOT,
           "naive SQL baseline, uniform, 64 callers closed loop: %.0f transfers/s;"
               + " CPU per transfer: its callers (this JVM) %.2f ms, PostgreSQL %.2f ms, the rest"
-              + " of the machine %.2f ms%n",
+              + " of the machine %.2f ms; WAL per transfer %.2f KB%n",
           baseline.perSecond(),
           naiveCost.generatorMillis(),
           naiveCost.databaseMillis(),
-          naiveCost.otherMillis() + naiveCost.serverMillis());
+          naiveCost.otherMillis() + naiveCost.serverMillis(),
+          (wal.position() - walBefore) / 1024.0 / Math.max(1, naiveTransfers));
       if (maximums.containsKey("uniform")) {
         System.out.printf(
             Locale.ROOT,
@@ -349,6 +356,7 @@ public final class HttpLoad {
     Map<String, AtomicLong> errors = new ConcurrentHashMap<>();
     AtomicLong done = new AtomicLong();
     CpuMeter.Reading before = cpu.read();
+    long walBefore = wal.position();
     long start = System.nanoTime();
     LoadTimeline timeline =
         timelineDatabaseUrl == null
@@ -357,6 +365,7 @@ public final class HttpLoad {
     try {
       offer(scenario, rate, seconds, start, recorder, errors, done, timeline);
       CpuMeter.Reading after = cpu.read();
+      long walWritten = wal.position() - walBefore;
       Map<String, Long> errorCounts = new TreeMap<>();
       errors.forEach((kind, count) -> errorCounts.put(kind, count.get()));
       Histogram firstHalf = recorder.firstHalf.getIntervalHistogram();
@@ -372,7 +381,10 @@ public final class HttpLoad {
               latencies,
               firstHalf,
               secondHalf,
-              after.perRequestSince(before, latencies.getTotalCount()));
+              after.perRequestSince(before, latencies.getTotalCount()),
+              latencies.getTotalCount() == 0
+                  ? Double.NaN
+                  : walWritten / 1024.0 / latencies.getTotalCount());
       report.print();
       if (timeline != null) {
         timeline.print();

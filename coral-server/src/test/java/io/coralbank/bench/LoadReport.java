@@ -6,8 +6,9 @@ import org.HdrHistogram.Histogram;
 
 /**
  * What one step of the HTTP load came to, and its line in the printed table: rates, latency
- * percentiles, errors by kind, and the CPU each answered request cost the server, the generator,
- * PostgreSQL and the rest of the machine ({@link CpuMeter.Cost}).
+ * percentiles, errors by kind, the CPU each answered request cost the server, the generator,
+ * PostgreSQL and the rest of the machine ({@link CpuMeter.Cost}), and the write-ahead log each
+ * request wrote ({@link WalMeter}).
  */
 record LoadReport(
     String scenario,
@@ -17,7 +18,8 @@ record LoadReport(
     Histogram latencies,
     Histogram firstHalf,
     Histogram secondHalf,
-    CpuMeter.Cost cost) {
+    CpuMeter.Cost cost,
+    double walKilobytesPerRequest) {
 
   /**
    * How much later the median request of a step's second half may be answered than that of its
@@ -48,7 +50,7 @@ record LoadReport(
   static void printHeader() {
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n",
+        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s  %s%n",
         "scenario",
         "offered/s",
         "done/s",
@@ -60,10 +62,11 @@ record LoadReport(
         "load ms",
         "PG ms",
         "other ms",
+        "WAL KB",
         "errors");
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n",
+        "%-8s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s %9s%n",
         "",
         "",
         "",
@@ -74,13 +77,14 @@ record LoadReport(
         "cpu/req",
         "cpu/req",
         "cpu/req",
-        "cpu/req");
+        "cpu/req",
+        "/req");
   }
 
   void print() {
     System.out.printf(
         Locale.ROOT,
-        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f  %s%n",
+        "%-8s %9.0f %9.0f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f %9.2f  %s%n",
         scenario,
         offered,
         achieved,
@@ -92,6 +96,7 @@ record LoadReport(
         cost.generatorMillis(),
         cost.databaseMillis(),
         cost.otherMillis(),
+        walKilobytesPerRequest,
         (errors.isEmpty() ? "none" : errors)
             + (queueGrew()
                 ? "; queue grew: p50 %.0f ms in the first half, %.0f ms in the second"
