@@ -12,7 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
@@ -43,26 +45,34 @@ import org.HdrHistogram.Recorder;
  *
  * Each scenario steps through the offered {@code --rates} until one is not sustained (answered in
  * full, without errors, p99 under a second, and the queue not growing through the step: {@link
- * LoadReport#sustained()}), then halves the gap between the last sustained rate and that one {@code
- * --refine} times (default 2, each after a 30 s warm-up); the highest sustained rate is the
- * scenario's maximum, and it is then measured again at 70% of that maximum, after a 30 s warm-up.
- * In the same run and on the same database it measures the naive SQL baseline (one database
- * transaction per transfer) and prints the ratios and the targets. Every step, and the baseline,
- * also reports the CPU time each answered request cost the server's process, this generator and
- * PostgreSQL ({@link CpuMeter}): on two shared cores that, not the database's disk, is what bounds
- * the rates. Arguments: {@code --rates=250,500,...} requests per second, {@code --seconds=N} per
- * step (default 10), {@code --warmup=N} before each scenario's first step (default 120: the JIT
- * compilers hold a third of two cores for the first two minutes), {@code --step-warmup=N} before
- * each later step (default 5), every warm-up drained before measuring; {@code --refine=N} halvings
- * of the gap past the last sustained rate (default 2, 0 for the listed rates alone); {@code
- * --accounts=N} (default 10000), {@code --scenarios=uniform,hot,mixed} (add {@code floor} for the
- * HTTP ceiling), {@code --server-java-options="-Xmx2g ..."} for the server's JVM (none by default:
- * the server runs as {@code java -jar} runs it); {@code --timeline=true} to print each measured
- * step second by second beside what the machine and the database were doing ({@link LoadTimeline}).
+ * LoadReport#sustained()}), climbs past the list by a quarter at a time (up to three times) if
+ * every listed rate was sustained, then halves the gap between the last sustained rate and the
+ * first unsustained one {@code --refine} times (default 2, each after a 30 s warm-up); the highest
+ * sustained rate is the scenario's maximum, and it is then measured again at 70% of that maximum,
+ * after a 30 s warm-up. In the same run and on the same database it measures the naive SQL baseline
+ * (one database transaction per transfer) and prints the ratios and the targets. Every step, and
+ * the baseline, also reports the CPU time each answered request cost the server's process, this
+ * generator and PostgreSQL ({@link CpuMeter}): on two shared cores that, not the database's disk,
+ * is what bounds the rates. Arguments: {@code --rates=250,500,...} requests per second, {@code
+ * --seconds=N} per step (default 10), {@code --warmup=N} before each scenario's first step (default
+ * 120: the JIT compilers hold a third of two cores for the first two minutes), {@code
+ * --step-warmup=N} before each later step (default 5), every warm-up drained before measuring;
+ * {@code --refine=N} halvings of the gap past the last sustained rate (default 2, 0 for the listed
+ * rates alone); {@code --accounts=N} (default 10000), {@code --scenarios=uniform,hot,mixed} (add
+ * {@code floor} for the HTTP ceiling), {@code --server-java-options="-Xmx2g ..."} for the server's
+ * JVM (none by default: the server runs as {@code java -jar} runs it); {@code --timeline=true} to
+ * print each measured step second by second beside what the machine and the database were doing
+ * ({@link LoadTimeline}).
  */
 public final class HttpLoad {
 
   private static final int RECOVERY_SECONDS = 30;
+
+  /**
+   * How many rates, each a quarter above the last, are offered past the list when every listed rate
+   * was sustained; a maximum still not found is reported as "at least".
+   */
+  private static final int CLIMBS_PAST_THE_LIST = 3;
 
   /** Refined rates are multiples of this many requests a second. */
   private static final int REFINEMENT_GRANULARITY = 50;
@@ -225,6 +235,7 @@ public final class HttpLoad {
     Map<String, LoadReport> maximums = new TreeMap<>();
     Map<String, LoadReport> atSeventyPercent = new TreeMap<>();
     Map<String, LoadReport> withinTailTarget = new TreeMap<>();
+    Set<String> unbracketed = new TreeSet<>();
     for (String scenario : scenarios) {
       // Each scenario runs code the others do not (the hot one the virtual-account chain, the
       // mixed one the reads), so each is warmed up in full before its first step.
@@ -245,6 +256,23 @@ public final class HttpLoad {
       }
       if (best == null) {
         continue;
+      }
+      // Every listed rate sustained: the maximum is not bracketed yet, so climb past the list by a
+      // quarter at a time until a rate is not sustained, or the climb gives up.
+      for (int climb = 0; firstUnsustained == null && climb < CLIMBS_PAST_THE_LIST; climb++) {
+        int rate = (int) (best.offered() * 5 / 4) / REFINEMENT_GRANULARITY * REFINEMENT_GRANULARITY;
+        LoadReport report = run(scenario, rate, seconds, stepWarmup);
+        if (report.sustained()) {
+          best = report;
+          if (report.latencies().getValueAtPercentile(99) < TAIL_TARGET_MICROSECONDS) {
+            withinTailTarget.put(scenario, report);
+          }
+        } else {
+          firstUnsustained = rate;
+        }
+      }
+      if (firstUnsustained == null) {
+        unbracketed.add(scenario);
       }
       // The listed rates are a coarse ladder (4,000 then 5,000): the maximum lies somewhere between
       // the last sustained rate and the first one that was not, and the ratios the targets judge
@@ -287,8 +315,9 @@ public final class HttpLoad {
         (scenario, report) ->
             System.out.printf(
                 Locale.ROOT,
-                "  %-8s %6.0f/s; at 70%% of it (%d/s): p99 %.2f ms; highest step with p99 under 50 ms: %s%n",
+                "  %-8s %s%.0f/s; at 70%% of it (%d/s): p99 %.2f ms; highest step with p99 under 50 ms: %s%n",
                 scenario,
+                unbracketed.contains(scenario) ? "at least " : "",
                 report.achieved(),
                 (int) atSeventyPercent.get(scenario).offered(),
                 atSeventyPercent.get(scenario).latencies().getValueAtPercentile(99) / 1000.0,
@@ -317,21 +346,24 @@ public final class HttpLoad {
       if (maximums.containsKey("uniform")) {
         System.out.printf(
             Locale.ROOT,
-            "API/naive uniform: %.2fx (maximum sustained rate over the baseline; target 1.0x)%n",
+            "API/naive uniform: %s%.2fx (maximum sustained rate over the baseline; target 1.0x)%n",
+            unbracketed.contains("uniform") ? "at least " : "",
             maximums.get("uniform").achieved() / baseline.perSecond());
       }
       if (maximums.containsKey("floor")) {
         System.out.printf(
             Locale.ROOT,
-            "HTTP floor/naive: %.2fx (a request that does no work at all, over the baseline:"
+            "HTTP floor/naive: %s%.2fx (a request that does no work at all, over the baseline:"
                 + " no transfer request can do better than this on this box)%n",
+            unbracketed.contains("floor") ? "at least " : "",
             maximums.get("floor").achieved() / baseline.perSecond());
       }
       if (maximums.containsKey("uniform") && maximums.containsKey("hot")) {
         System.out.printf(
             Locale.ROOT,
-            "API hot/uniform: %.2f (maximum sustained rates; target 0.9)%n",
-            maximums.get("hot").achieved() / maximums.get("uniform").achieved());
+            "API hot/uniform: %.2f%s (maximum sustained rates; target 0.9)%n",
+            maximums.get("hot").achieved() / maximums.get("uniform").achieved(),
+            boundOfTheRatio(unbracketed.contains("hot"), unbracketed.contains("uniform")));
       }
       atSeventyPercent.forEach(
           (scenario, report) ->
@@ -341,6 +373,18 @@ public final class HttpLoad {
                   scenario,
                   report.latencies().getValueAtPercentile(99) / 1000.0));
     }
+  }
+
+  /** What a ratio of two maxima is worth when either maximum is only a lower bound. */
+  private static String boundOfTheRatio(
+      boolean numeratorUnbracketed, boolean denominatorUnbracketed) {
+    if (numeratorUnbracketed && denominatorUnbracketed) {
+      return ", neither maximum was reached, so this says nothing";
+    }
+    if (numeratorUnbracketed) {
+      return ", a lower bound: hot's maximum was not reached";
+    }
+    return denominatorUnbracketed ? ", an upper bound: uniform's maximum was not reached" : "";
   }
 
   /**
