@@ -240,34 +240,24 @@ public final class HttpLoad {
       // Each scenario runs code the others do not (the hot one the virtual-account chain, the
       // mixed one the reads), so each is warmed up in full before its first step.
       int warmupNow = warmup;
-      LoadReport best = null;
+      Findings findings = new Findings();
       Integer firstUnsustained = null;
       for (int rate : rates) {
         LoadReport report = run(scenario, rate, seconds, warmupNow);
         warmupNow = stepWarmup;
-        if (!report.sustained()) {
+        if (!findings.record(report)) {
           firstUnsustained = rate;
           break;
         }
-        best = report;
-        if (report.latencies().getValueAtPercentile(99) < TAIL_TARGET_MICROSECONDS) {
-          withinTailTarget.put(scenario, report);
-        }
       }
-      if (best == null) {
+      if (findings.best == null) {
         continue;
       }
       // Every listed rate sustained: the maximum is not bracketed yet, so climb past the list by a
       // quarter at a time until a rate is not sustained, or the climb gives up.
       for (int climb = 0; firstUnsustained == null && climb < CLIMBS_PAST_THE_LIST; climb++) {
-        int rate = (int) (best.offered() * 5 / 4) / REFINEMENT_GRANULARITY * REFINEMENT_GRANULARITY;
-        LoadReport report = run(scenario, rate, seconds, stepWarmup);
-        if (report.sustained()) {
-          best = report;
-          if (report.latencies().getValueAtPercentile(99) < TAIL_TARGET_MICROSECONDS) {
-            withinTailTarget.put(scenario, report);
-          }
-        } else {
+        int rate = roundedRate(findings.best.offered() * 5 / 4);
+        if (!findings.record(run(scenario, rate, seconds, stepWarmup))) {
           firstUnsustained = rate;
         }
       }
@@ -276,27 +266,26 @@ public final class HttpLoad {
       }
       // The listed rates are a coarse ladder (4,000 then 5,000): the maximum lies somewhere between
       // the last sustained rate and the first one that was not, and the ratios the targets judge
-      // move by a quarter across such a gap. Halving it a few times places the maximum within an
-      // eighth or less of the gap, at a step and a recovery each.
-      int low = (int) best.offered();
+      // move by a quarter across such a gap. Each halving places it within half of what is left.
+      int low = (int) findings.best.offered();
       int high = firstUnsustained == null ? low : firstUnsustained;
       for (int refinement = 0; refinement < refinements; refinement++) {
-        int middle = (low + high) / 2 / REFINEMENT_GRANULARITY * REFINEMENT_GRANULARITY;
+        int middle = roundedRate((low + high) / 2.0);
         if (middle <= low || middle >= high) {
           break;
         }
         // The step before may have been an overload whose backlog the database is still
         // absorbing, as before the 70% measurement.
-        LoadReport report = run(scenario, middle, seconds, Math.max(stepWarmup, RECOVERY_SECONDS));
-        if (report.sustained()) {
-          best = report;
+        if (findings.record(
+            run(scenario, middle, seconds, Math.max(stepWarmup, RECOVERY_SECONDS)))) {
           low = middle;
-          if (report.latencies().getValueAtPercentile(99) < TAIL_TARGET_MICROSECONDS) {
-            withinTailTarget.put(scenario, report);
-          }
         } else {
           high = middle;
         }
+      }
+      LoadReport best = findings.best;
+      if (findings.withinTailTarget != null) {
+        withinTailTarget.put(scenario, findings.withinTailTarget);
       }
       maximums.put(scenario, best);
       int seventyPercent = Math.max(1, (int) (best.offered() * 7 / 10));
@@ -373,6 +362,34 @@ public final class HttpLoad {
                   scenario,
                   report.latencies().getValueAtPercentile(99) / 1000.0));
     }
+  }
+
+  /**
+   * What one scenario's steps found so far: its highest sustained step, and its highest sustained
+   * step with p99 within the tail target. Steps are recorded in rising order of rate, except that a
+   * halving never goes below the highest sustained rate, so the last such step is the highest.
+   */
+  private static final class Findings {
+
+    LoadReport best;
+    LoadReport withinTailTarget;
+
+    /** Records a measured step and answers whether it was sustained. */
+    boolean record(LoadReport report) {
+      if (!report.sustained()) {
+        return false;
+      }
+      best = report;
+      if (report.latencies().getValueAtPercentile(99) < TAIL_TARGET_MICROSECONDS) {
+        withinTailTarget = report;
+      }
+      return true;
+    }
+  }
+
+  /** A rate rounded down to a multiple of {@value #REFINEMENT_GRANULARITY} requests a second. */
+  private static int roundedRate(double requestsPerSecond) {
+    return (int) requestsPerSecond / REFINEMENT_GRANULARITY * REFINEMENT_GRANULARITY;
   }
 
   /** What a ratio of two maxima is worth when either maximum is only a lower bound. */
