@@ -69,19 +69,10 @@ public final class HttpLoad {
   private static final int RECOVERY_SECONDS = 30;
 
   /**
-   * How many rates, each a quarter above the last, are offered past the list when every listed rate
-   * was sustained; a maximum still not found is reported as "at least".
-   */
-  private static final int CLIMBS_PAST_THE_LIST = 3;
-
-  /** Refined rates are multiples of this many requests a second. */
-  private static final int REFINEMENT_GRANULARITY = 50;
-
-  /**
    * The tail target of issue #8, p99 under 50 ms. Besides judging it at 70% of the maximum, the
    * report names the highest offered rate that met it: the rate an integrator would plan with.
    */
-  private static final long TAIL_TARGET_MICROSECONDS = 50_000;
+  static final long TAIL_TARGET_MICROSECONDS = 50_000;
 
   private static final long UNANSWERED_SECONDS_LIMIT = 2;
   // A fleet of clients behind a proxy holds a bounded number of connections to the server; past
@@ -239,54 +230,30 @@ public final class HttpLoad {
     for (String scenario : scenarios) {
       // Each scenario runs code the others do not (the hot one the virtual-account chain, the
       // mixed one the reads), so each is warmed up in full before its first step.
-      int warmupNow = warmup;
-      Findings findings = new Findings();
-      Integer firstUnsustained = null;
-      for (int rate : rates) {
-        LoadReport report = run(scenario, rate, seconds, warmupNow);
-        warmupNow = stepWarmup;
-        if (!findings.record(report)) {
-          firstUnsustained = rate;
-          break;
-        }
-      }
-      if (findings.best == null) {
+      MaximumSearch.Result found =
+          MaximumSearch.find(
+              rates,
+              refinements,
+              (rate, phase) ->
+                  run(
+                      scenario,
+                      rate,
+                      seconds,
+                      switch (phase) {
+                        case FIRST -> warmup;
+                        case NEXT -> stepWarmup;
+                        case AFTER_AN_OVERLOAD -> Math.max(stepWarmup, RECOVERY_SECONDS);
+                      }));
+      if (found.best() == null) {
         continue;
       }
-      // Every listed rate sustained: the maximum is not bracketed yet, so climb past the list by a
-      // quarter at a time until a rate is not sustained, or the climb gives up.
-      for (int climb = 0; firstUnsustained == null && climb < CLIMBS_PAST_THE_LIST; climb++) {
-        int rate = roundedRate(findings.best.offered() * 5 / 4);
-        if (!findings.record(run(scenario, rate, seconds, stepWarmup))) {
-          firstUnsustained = rate;
-        }
-      }
-      if (firstUnsustained == null) {
+      if (!found.bracketed()) {
         unbracketed.add(scenario);
       }
-      // The listed rates are a coarse ladder (4,000 then 5,000): the maximum lies somewhere between
-      // the last sustained rate and the first one that was not, and the ratios the targets judge
-      // move by a quarter across such a gap. Each halving places it within half of what is left.
-      int low = (int) findings.best.offered();
-      int high = firstUnsustained == null ? low : firstUnsustained;
-      for (int refinement = 0; refinement < refinements; refinement++) {
-        int middle = roundedRate((low + high) / 2.0);
-        if (middle <= low || middle >= high) {
-          break;
-        }
-        // The step before may have been an overload whose backlog the database is still
-        // absorbing, as before the 70% measurement.
-        if (findings.record(
-            run(scenario, middle, seconds, Math.max(stepWarmup, RECOVERY_SECONDS)))) {
-          low = middle;
-        } else {
-          high = middle;
-        }
+      if (found.withinTailTarget() != null) {
+        withinTailTarget.put(scenario, found.withinTailTarget());
       }
-      LoadReport best = findings.best;
-      if (findings.withinTailTarget != null) {
-        withinTailTarget.put(scenario, findings.withinTailTarget);
-      }
+      LoadReport best = found.best();
       maximums.put(scenario, best);
       int seventyPercent = Math.max(1, (int) (best.offered() * 7 / 10));
       // The step before was an overload; the database is still catching up on it (checkpoint,
@@ -331,7 +298,7 @@ public final class HttpLoad {
           naiveCost.generatorMillis(),
           naiveCost.databaseMillis(),
           naiveCost.otherMillis() + naiveCost.serverMillis(),
-          (wal.position() - walBefore) / 1024.0 / Math.max(1, naiveTransfers));
+          WalMeter.kilobytesEach(wal.position() - walBefore, naiveTransfers));
       if (maximums.containsKey("uniform")) {
         System.out.printf(
             Locale.ROOT,
@@ -362,34 +329,6 @@ public final class HttpLoad {
                   scenario,
                   report.latencies().getValueAtPercentile(99) / 1000.0));
     }
-  }
-
-  /**
-   * What one scenario's steps found so far: its highest sustained step, and its highest sustained
-   * step with p99 within the tail target. Steps are recorded in rising order of rate, except that a
-   * halving never goes below the highest sustained rate, so the last such step is the highest.
-   */
-  private static final class Findings {
-
-    LoadReport best;
-    LoadReport withinTailTarget;
-
-    /** Records a measured step and answers whether it was sustained. */
-    boolean record(LoadReport report) {
-      if (!report.sustained()) {
-        return false;
-      }
-      best = report;
-      if (report.latencies().getValueAtPercentile(99) < TAIL_TARGET_MICROSECONDS) {
-        withinTailTarget = report;
-      }
-      return true;
-    }
-  }
-
-  /** A rate rounded down to a multiple of {@value #REFINEMENT_GRANULARITY} requests a second. */
-  private static int roundedRate(double requestsPerSecond) {
-    return (int) requestsPerSecond / REFINEMENT_GRANULARITY * REFINEMENT_GRANULARITY;
   }
 
   /** What a ratio of two maxima is worth when either maximum is only a lower bound. */
@@ -443,9 +382,7 @@ public final class HttpLoad {
               firstHalf,
               secondHalf,
               after.perRequestSince(before, latencies.getTotalCount()),
-              latencies.getTotalCount() == 0
-                  ? Double.NaN
-                  : walWritten / 1024.0 / latencies.getTotalCount());
+              WalMeter.kilobytesEach(walWritten, latencies.getTotalCount()));
       report.print();
       if (timeline != null) {
         timeline.print();

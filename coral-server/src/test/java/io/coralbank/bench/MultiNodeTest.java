@@ -1,35 +1,35 @@
 package io.coralbank.bench;
 
-import static java.nio.charset.StandardCharsets.UTF_8;
+import static io.coralbank.bench.NodeHttp.HTTP;
+import static io.coralbank.bench.NodeHttp.JSON;
+import static io.coralbank.bench.NodeHttp.admin;
+import static io.coralbank.bench.NodeHttp.get;
+import static io.coralbank.bench.NodeHttp.login;
+import static io.coralbank.bench.NodeHttp.newBcbClient;
+import static io.coralbank.bench.NodeHttp.post;
+import static io.coralbank.bench.NodeHttp.transfer;
 
 import com.sun.net.httpserver.HttpServer;
 import io.coralbank.platform.database.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Three Coral processes on one PostgreSQL behind a round-robin client: transfers flow while one
@@ -43,14 +43,6 @@ import tools.jackson.databind.json.JsonMapper;
  * processes together.
  */
 public final class MultiNodeTest {
-
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String ADMIN = "Bearer sandbox-admin-token";
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
-  private static final int DEPOSITS = 60;
-  private static final int RATE_LIMITED_READS = 200;
 
   record Sent(String key, String body, String from, String to, long amount, boolean answered) {}
 
@@ -301,11 +293,12 @@ public final class MultiNodeTest {
           String.join(" and ", refusals));
       // 5. Deposits made through all three processes, each notified once: every process
       // delivers webhooks from the one outbox, and no two may send the same delivery.
-      problems.addAll(notifiedOnce(basePort, token, credentials, accounts.get(2)));
+      problems.addAll(
+          CrossProcessChecks.notifiedOnce(basePort, token, credentials, accounts.get(2)));
 
       // 6. One rate limit across processes: a Cayman key's 120 reads a minute, spread over the
       // three processes, admit 120 requests, not 120 on each.
-      problems.addAll(rateLimitedAcrossProcesses(basePort, customer));
+      problems.addAll(CrossProcessChecks.rateLimitedAcrossProcesses(basePort, customer));
       for (Process node : nodes) {
         node.destroy();
         node.waitFor();
@@ -319,178 +312,6 @@ public final class MultiNodeTest {
             ? "VERDICT: three processes kept the books"
             : "VERDICT: FAILED " + problems);
     System.exit(problems.isEmpty() ? 0 : 1);
-  }
-
-  /**
-   * Subscribes to Deposits notifications, makes {@link #DEPOSITS} deposits round-robin over the
-   * three processes and checks that the receiver got each one exactly once, correctly signed, after
-   * waiting long enough for any duplicate to arrive.
-   */
-  private static List<String> notifiedOnce(
-      int basePort, String token, JsonNode credentials, String account) throws Exception {
-    Map<String, Integer> received = new ConcurrentHashMap<>();
-    AtomicInteger badSignatures = new AtomicInteger();
-    byte[] signingSecret =
-        Base64.getDecoder().decode(credentials.path("messageSigningSecret").asString());
-    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-    receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-    receiver.createContext(
-        "/deposits",
-        exchange -> {
-          String body = new String(exchange.getRequestBody().readAllBytes(), UTF_8);
-          String signed =
-              exchange.getRequestHeaders().getFirst("Bcb-Timestamp")
-                  + exchange.getRequestHeaders().getFirst("Bcb-Nonce")
-                  + "POST"
-                  + exchange.getRequestURI().getPath()
-                  + body;
-          if (!hmac(signingSecret, signed)
-              .equals(exchange.getRequestHeaders().getFirst("Bcb-Signature"))) {
-            badSignatures.incrementAndGet();
-          }
-          received.merge(JSON.readTree(body).path("transactionId").asString(), 1, Integer::sum);
-          exchange.sendResponseHeaders(200, -1);
-          exchange.close();
-        });
-    receiver.start();
-    List<String> problems = new ArrayList<>();
-    try {
-      HttpResponse<String> subscribed =
-          post(
-              basePort,
-              token,
-              "/bcb/v1/notifications/subscriptions",
-              "{\"url\": \"http://127.0.0.1:"
-                  + receiver.getAddress().getPort()
-                  + "/deposits\", \"topic\": \"Deposits\"}");
-      if (subscribed.statusCode() != 201) {
-        return List.of("subscribing to Deposits answered " + subscribed.statusCode());
-      }
-      List<String> deposits = new ArrayList<>();
-      for (int index = 0; index < DEPOSITS; index++) {
-        HttpResponse<String> deposit =
-            post(
-                basePort + index % 3,
-                token,
-                "/bcb/v1/testing/deposits",
-                "{\"accountNumber\": \""
-                    + account
-                    + "\", \"amount\": \"1.00\", \"reference\": \"Deposit "
-                    + index
-                    + "\"}");
-        if (deposit.statusCode() != 201) {
-          problems.add("deposit " + index + " answered " + deposit.statusCode());
-          continue;
-        }
-        deposits.add(JSON.readTree(deposit.body()).path("transactionId").asString());
-      }
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (received.size() < deposits.size() && System.nanoTime() < deadline) {
-        Thread.sleep(100);
-      }
-      // Every process polls the outbox every second: three seconds more lets a duplicate arrive.
-      Thread.sleep(3000);
-      long duplicated = received.values().stream().filter(count -> count > 1).count();
-      long missing = deposits.stream().filter(id -> !received.containsKey(id)).count();
-      long unknown = received.keySet().stream().filter(id -> !deposits.contains(id)).count();
-      System.out.printf(
-          "deposits on three processes: %d made, %d notified, %d notified twice or more, %d"
-              + " missing, %d badly signed%n",
-          deposits.size(), received.size(), duplicated, missing, badSignatures.get());
-      if (duplicated > 0 || missing > 0 || unknown > 0 || badSignatures.get() > 0) {
-        problems.add(
-            "notifications: "
-                + duplicated
-                + " duplicated, "
-                + missing
-                + " missing, "
-                + unknown
-                + " never made, "
-                + badSignatures.get()
-                + " badly signed");
-      }
-    } finally {
-      receiver.stop(0);
-    }
-    return problems;
-  }
-
-  /**
-   * Sends {@link #RATE_LIMITED_READS} Cayman reads with one key from eight callers round-robin over
-   * the three processes, within one fixed window, and checks that exactly the documented 120 were
-   * admitted: the processes lease from one counter in the database, so together they admit no more
-   * than the limit, and since every process keeps receiving requests past the limit, none is left
-   * holding an unspent lease.
-   */
-  private static List<String> rateLimitedAcrossProcesses(int basePort, String customer)
-      throws Exception {
-    String key =
-        JSON.readTree(
-                admin(
-                        basePort,
-                        "POST",
-                        "/admin/v1/customers/" + customer + "/credentials",
-                        "{\"dialect\": \"cayman\"}")
-                    .body())
-            .path("apiKey")
-            .asString();
-    // Cayman's windows are whole minutes: start in a fresh one so all the reads fall in it.
-    long intoMinute = System.currentTimeMillis() % 60_000;
-    if (intoMinute > 45_000) {
-      Thread.sleep(60_000 - intoMinute + 500);
-    }
-    AtomicInteger admitted = new AtomicInteger();
-    AtomicInteger refused = new AtomicInteger();
-    AtomicInteger other = new AtomicInteger();
-    AtomicInteger next = new AtomicInteger();
-    long startedIn = System.currentTimeMillis() / 60_000;
-    try (ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int caller = 0; caller < 8; caller++) {
-        callers.submit(
-            () -> {
-              int request;
-              while ((request = next.getAndIncrement()) < RATE_LIMITED_READS) {
-                HttpResponse<String> answer =
-                    get(basePort + request % 3, key, "/cayman/v1/wallets");
-                switch (answer.statusCode()) {
-                  case 200 -> admitted.incrementAndGet();
-                  case 429 -> refused.incrementAndGet();
-                  default -> other.incrementAndGet();
-                }
-              }
-              return null;
-            });
-      }
-    }
-    boolean oneWindow = System.currentTimeMillis() / 60_000 == startedIn;
-    System.out.printf(
-        "one Cayman key on three processes: %d reads, %d admitted, %d refused (limit 120 a"
-            + " minute)%s%n",
-        RATE_LIMITED_READS,
-        admitted.get(),
-        refused.get(),
-        oneWindow ? "" : "; the reads crossed a minute, so two windows counted");
-    if (other.get() > 0 || (oneWindow ? admitted.get() != 120 : admitted.get() > 240)) {
-      return List.of(
-          "rate limit across processes: "
-              + admitted.get()
-              + " admitted, "
-              + refused.get()
-              + " refused, "
-              + other.get()
-              + " other answers");
-    }
-    return List.of();
-  }
-
-  private static String hmac(byte[] secret, String signed) {
-    try {
-      Mac mac = Mac.getInstance("HmacSHA256");
-      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-      return Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(UTF_8)));
-    } catch (GeneralSecurityException unavailable) {
-      throw new IllegalStateException("Every JDK has HMAC-SHA256", unavailable);
-    }
   }
 
   private static List<String> books(
@@ -537,89 +358,5 @@ public final class MultiNodeTest {
             "--coral.jobs.poll-interval=100ms"),
         port,
         directory.resolve("node-" + node + "-" + generation + ".log"));
-  }
-
-  /** New BCB credentials, with every permission, for {@code customer}. */
-  private static JsonNode newBcbClient(int port, String customer) throws Exception {
-    return JSON.readTree(
-        admin(
-                port,
-                "POST",
-                "/admin/v1/customers/" + customer + "/credentials",
-                "{\"dialect\": \"bcb\"}")
-            .body());
-  }
-
-  private static String login(int port, JsonNode credentials) throws Exception {
-    return JSON.readTree(
-            HTTP.send(
-                    HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + "/bcb/auth/token"))
-                        .header("Content-Type", "application/json")
-                        .POST(
-                            HttpRequest.BodyPublishers.ofString(
-                                "{\"clientId\": \""
-                                    + credentials.path("clientId").asString()
-                                    + "\", \"clientSecret\": \""
-                                    + credentials.path("clientSecret").asString()
-                                    + "\"}"))
-                        .build(),
-                    HttpResponse.BodyHandlers.ofString())
-                .body())
-        .path("token")
-        .asString();
-  }
-
-  private static HttpResponse<String> transfer(int port, String token, String key, String body)
-      throws IOException, InterruptedException {
-    return HTTP.send(
-        HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/bcb/v1/internal-transfers"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> post(int port, String token, String path, String body)
-      throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> admin(int port, String method, String path, String body)
-      throws Exception {
-    return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", ADMIN)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static HttpResponse<String> get(int port, String token, String path)
-      throws IOException, InterruptedException {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(30));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return HTTP.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
   }
 }

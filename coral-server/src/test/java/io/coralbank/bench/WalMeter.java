@@ -30,6 +30,11 @@ final class WalMeter implements AutoCloseable {
     }
   }
 
+  /** Kilobytes of log per request, from the bytes written over {@code requests} requests. */
+  static double kilobytesEach(long bytes, long requests) {
+    return requests <= 0 ? Double.NaN : bytes / 1024.0 / requests;
+  }
+
   @Override
   public void close() throws SQLException {
     connection.close();
