@@ -5,14 +5,24 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -24,18 +34,41 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Delivers due webhook attempts. Each attempt is claimed first (its next attempt time moves past
- * the attempt's own timeout, under a row lock that other processes skip), then sent outside any
- * transaction, then recorded: delivered on a 2xx answer; otherwise retried after a wait that
- * doubles from {@code first-retry-delay} up to {@code longest-retry-delay}, until {@code
- * retry-window} after the event, when the delivery is given up. A process that dies mid-attempt
+ * Delivers due webhook attempts. Due attempts are claimed first (each one's next attempt time moves
+ * to a lease past the attempt timeout, under a row lock that other processes skip), then sent at
+ * once, each on a virtual thread of its own and cut off at the attempt timeout, outside any
+ * transaction, and each outcome is recorded: delivered on a 2xx answer; otherwise retried after a
+ * wait that doubles from {@code first-retry-delay} up to {@code longest-retry-delay}, until {@code
+ * retry-window} after the event, when the delivery is given up.
+ *
+ * <p>Sending the claimed attempts at once is what makes the lease hold: sent one after another,
+ * fifty attempts to a receiver that never answers would take fifty timeouts, the lease of the last
+ * ones would run out while they waited, and another process would claim and send them a second
+ * time. Not waiting for them before the next poll keeps one dead receiver from holding up every
+ * other customer's webhooks. An outcome is recorded only while the claim is still this attempt's
+ * (its attempt count and lease unchanged): a process that outlived its lease anyway does not
+ * overwrite what the process that took the attempt over recorded. A process that dies mid-attempt
  * leaves the claim to expire, so the attempt is made again: delivery is at least once.
  */
 @Component
-public class WebhookDispatcher {
+public class WebhookDispatcher implements AutoCloseable {
 
   private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
   private static final int BATCH = 50;
+
+  /**
+   * The most attempts one process has in flight. Each waits on its receiver, not on a core or a
+   * connection, so many are cheap; the bound keeps receivers that all stopped answering from piling
+   * up attempts without end.
+   */
+  private static final int MOST_IN_FLIGHT = 500;
+
+  /**
+   * How long a claim outlasts the attempt timeout: room for the outcome's write and for clocks of
+   * processes that disagree by a few seconds.
+   */
+  private static final Duration LEASE_MARGIN = Duration.ofSeconds(30);
+
   private static final JsonMapper HEADERS_JSON = JsonMapper.builder().build();
 
   private final JdbcClient jdbc;
@@ -45,6 +78,8 @@ public class WebhookDispatcher {
   private final CoralProperties coral;
   private final Clock clock;
   private final HttpClient http;
+  private final ExecutorService senders = Executors.newVirtualThreadPerTaskExecutor();
+  private final Semaphore inFlight = new Semaphore(MOST_IN_FLIGHT);
 
   WebhookDispatcher(
       JdbcClient jdbc,
@@ -75,25 +110,66 @@ public class WebhookDispatcher {
       byte[] secret,
       String payload,
       int attempts,
+      Instant lease,
       Instant eventCreatedAt,
       boolean endpointDeleted,
       String endpointId,
       String customHeaders,
       String signingScheme) {}
 
+  /**
+   * Claims as many due attempts as there is room for and sends each on a virtual thread of its own,
+   * without waiting for them: attempts to a slow receiver are in flight while the next polls send
+   * what fell due since.
+   */
   @Scheduled(fixedDelayString = "${coral.webhooks.poll-interval}")
   public void deliverDue() {
-    for (Attempt attempt : claim()) {
-      if (attempt.endpointDeleted()) {
-        finish(attempt.id(), "FAILED", null, "The endpoint was deleted.");
-      } else {
-        deliver(attempt);
+    // Polls never overlap (a fixed delay), so the permits counted here are still free below.
+    int room = Math.min(BATCH, inFlight.availablePermits());
+    if (room == 0) {
+      return;
+    }
+    for (Attempt attempt : claim(room)) {
+      inFlight.acquireUninterruptibly();
+      try {
+        senders.execute(() -> attemptOnce(attempt));
+      } catch (RejectedExecutionException stopping) {
+        // The server is stopping; the claim expires and another process makes the attempt.
+        inFlight.release();
       }
     }
   }
 
-  private List<Attempt> claim() {
+  /**
+   * Stops the attempts in flight when the server stops: each one's claim expires and the attempt is
+   * made again, by this process when it comes back or by another.
+   */
+  @Override
+  public void close() {
+    senders.shutdownNow();
+  }
+
+  private void attemptOnce(Attempt attempt) {
+    try {
+      if (attempt.endpointDeleted()) {
+        finish(attempt, "FAILED", null, "The endpoint was deleted.");
+      } else {
+        deliver(attempt);
+      }
+    } catch (RuntimeException failure) {
+      // The claim expires and the attempt is made again; one attempt's fault stops no other.
+      log.error("Webhook delivery {} failed unexpectedly", attempt.id(), failure);
+    } finally {
+      inFlight.release();
+    }
+  }
+
+  private List<Attempt> claim(int limit) {
     Instant now = clock.instant();
+    // The lease is compared for equality when the outcome is recorded, so it is kept to the
+    // microsecond, the precision the database stores.
+    Instant lease =
+        now.plus(properties.attemptTimeout()).plus(LEASE_MARGIN).truncatedTo(ChronoUnit.MICROS);
     return jdbc.sql(
             """
             with due as (
@@ -111,9 +187,8 @@ public class WebhookDispatcher {
                       w.signing_scheme
             """)
         .param("now", now.atOffset(ZoneOffset.UTC))
-        .param(
-            "lease", now.plus(properties.attemptTimeout()).plusSeconds(30).atOffset(ZoneOffset.UTC))
-        .param("limit", BATCH)
+        .param("lease", lease.atOffset(ZoneOffset.UTC))
+        .param("limit", limit)
         .query(
             (row, number) ->
                 new Attempt(
@@ -124,6 +199,7 @@ public class WebhookDispatcher {
                     row.getBytes("secret_encrypted"),
                     row.getString("payload"),
                     row.getInt("attempts"),
+                    lease,
                     row.getObject("created_at", OffsetDateTime.class).toInstant(),
                     row.getBoolean("deleted"),
                     row.getString("endpoint_id"),
@@ -135,7 +211,8 @@ public class WebhookDispatcher {
   private void deliver(Attempt attempt) {
     Optional<String> refused = WebhookUrls.problem(attempt.url(), coral.mode());
     if (refused.isPresent()) {
-      retryOrGiveUp(attempt, null, refused.get());
+      // Logged as an attempt that had no answer, so the operator sees why nothing was sent.
+      retryOrGiveUp(attempt, new Attempted(clock.instant(), 0, null, refused.get()));
       return;
     }
     WebhookSigner signer = signers.get(attempt.dialect());
@@ -165,72 +242,105 @@ public class WebhookDispatcher {
     long startedNanos = System.nanoTime();
     Integer statusCode = null;
     String error = null;
+    CompletableFuture<HttpResponse<Void>> answer =
+        http.sendAsync(request.build(), HttpResponse.BodyHandlers.discarding());
     try {
-      HttpResponse<Void> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.discarding());
-      statusCode = response.statusCode();
+      // A deadline on the whole exchange: the request's own timeout stops at the answer's
+      // headers, and a receiver that trickles its body would otherwise hold the attempt open.
+      statusCode =
+          answer.get(properties.attemptTimeout().toNanos(), TimeUnit.NANOSECONDS).statusCode();
       if (statusCode / 100 != 2) {
         error = "The endpoint answered " + statusCode;
       }
-    } catch (java.io.IOException failure) {
+    } catch (TimeoutException late) {
+      answer.cancel(true);
+      error = noAnswerInTime();
+    } catch (ExecutionException failed) {
+      Throwable cause = failed.getCause() == null ? failed : failed.getCause();
       error =
-          failure.getMessage() == null
-              ? "No answer: " + failure.getClass().getSimpleName()
-              : "No answer: " + failure.getClass().getSimpleName() + ": " + failure.getMessage();
+          cause instanceof HttpTimeoutException
+              ? noAnswerInTime()
+              : cause.getMessage() == null
+                  ? "No answer: " + cause.getClass().getSimpleName()
+                  : "No answer: " + cause.getClass().getSimpleName() + ": " + cause.getMessage();
     } catch (InterruptedException interrupted) {
+      answer.cancel(true);
       Thread.currentThread().interrupt();
       return;
-    } catch (RuntimeException failure) {
-      error = failure.getClass().getSimpleName();
     }
-    recordAttempt(
-        attempt.id(),
-        started,
-        (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(),
-        statusCode,
-        error);
+    Attempted attempted =
+        new Attempted(
+            started,
+            (int) Duration.ofNanos(System.nanoTime() - startedNanos).toMillis(),
+            statusCode,
+            error);
     if (error == null) {
-      finish(attempt.id(), "DELIVERED", statusCode, null);
+      record(attempt, attempted, "DELIVERED", null);
     } else {
-      retryOrGiveUp(attempt, statusCode, error);
+      retryOrGiveUp(attempt, attempted);
     }
   }
 
-  private void recordAttempt(
-      long deliveryId, Instant at, int latencyMillis, Integer statusCode, String error) {
-    jdbc.sql(
-            """
-            insert into webhook_attempts (delivery_id, attempted_at, latency_ms, status_code, error)
-            values (:delivery, :at, :latency, :code, :error)
-            """)
-        .param("delivery", deliveryId)
-        .param("at", at.atOffset(ZoneOffset.UTC))
-        .param("latency", latencyMillis)
-        .param("code", statusCode)
-        .param("error", error)
-        .update();
+  private String noAnswerInTime() {
+    return "No answer within " + properties.attemptTimeout().toMillis() + " ms";
   }
 
-  private void retryOrGiveUp(Attempt attempt, Integer statusCode, String error) {
+  /** What one attempt found: when it was sent, how long the receiver took, what it answered. */
+  private record Attempted(Instant at, int latencyMillis, Integer statusCode, String error) {}
+
+  private void retryOrGiveUp(Attempt attempt, Attempted attempted) {
     Duration wait = delayAfter(attempt.attempts(), properties);
     Instant next = clock.instant().plus(wait);
     if (next.isAfter(attempt.eventCreatedAt().plus(properties.retryWindow()))) {
       log.warn(
           "Gave up delivering event {} after {} attempts", attempt.eventId(), attempt.attempts());
-      finish(attempt.id(), "FAILED", statusCode, error);
-      return;
+      record(attempt, attempted, "FAILED", null);
+    } else {
+      record(attempt, attempted, "PENDING", next);
     }
-    jdbc.sql(
-            """
-            update webhook_deliveries
-               set next_attempt_at = :next, last_status_code = :code, last_error = :error
-             where id = :id and status = 'PENDING'
-            """)
-        .param("next", next.atOffset(ZoneOffset.UTC))
-        .param("code", statusCode)
-        .param("error", error)
-        .param("id", attempt.id())
-        .update();
+  }
+
+  /**
+   * Logs the attempt and, in the same statement, settles the delivery: {@code DELIVERED}, {@code
+   * FAILED}, or {@code PENDING} again at {@code next}. The delivery changes only while the claim is
+   * still this attempt's; the attempt is logged either way, since it was made.
+   */
+  private void record(Attempt attempt, Attempted attempted, String status, Instant next) {
+    long settled =
+        jdbc.sql(
+                """
+                with settled as (
+                    update webhook_deliveries
+                       set status = :status, next_attempt_at = :next, last_status_code = :code,
+                           last_error = :error,
+                           delivered_at = case when :status = 'DELIVERED' then :at end
+                     where id = :id and status = 'PENDING' and attempts = :attempts
+                       and next_attempt_at = :lease
+                    returning id),
+                logged as (
+                    insert into webhook_attempts (delivery_id, attempted_at, latency_ms,
+                                                  status_code, error)
+                    values (:id, :at, :latency, :code, :error))
+                select count(*) from settled
+                """)
+            .param("status", status)
+            .param("next", next == null ? null : next.atOffset(ZoneOffset.UTC))
+            .param("code", attempted.statusCode())
+            .param("error", attempted.error())
+            .param("at", attempted.at().atOffset(ZoneOffset.UTC))
+            .param("latency", attempted.latencyMillis())
+            .param("id", attempt.id())
+            .param("attempts", attempt.attempts())
+            .param("lease", attempt.lease().atOffset(ZoneOffset.UTC))
+            .query(Long.class)
+            .single();
+    if (settled == 0) {
+      log.warn(
+          "Webhook delivery {}: the outcome of attempt {} changed nothing, as the delivery had"
+              + " been claimed again or replayed meanwhile",
+          attempt.id(),
+          attempt.attempts());
+    }
   }
 
   /** One delivery as the operator's log shows it. */
@@ -368,20 +478,22 @@ public class WebhookDispatcher {
         : wait;
   }
 
-  private void finish(long deliveryId, String status, Integer statusCode, String error) {
+  /** Settles a delivery no attempt was made for (its endpoint was deleted). */
+  private void finish(Attempt attempt, String status, Integer statusCode, String error) {
     jdbc.sql(
             """
             update webhook_deliveries
                set status = :status, next_attempt_at = null, last_status_code = :code,
-                   last_error = :error,
-                   delivered_at = case when :status = 'DELIVERED' then :now else null end
-             where id = :id
+                   last_error = :error, delivered_at = null
+             where id = :id and status = 'PENDING' and attempts = :attempts
+               and next_attempt_at = :lease
             """)
         .param("status", status)
         .param("code", statusCode)
         .param("error", error)
-        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-        .param("id", deliveryId)
+        .param("id", attempt.id())
+        .param("attempts", attempt.attempts())
+        .param("lease", attempt.lease().atOffset(ZoneOffset.UTC))
         .update();
   }
 }

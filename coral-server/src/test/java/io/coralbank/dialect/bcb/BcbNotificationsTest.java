@@ -15,11 +15,17 @@ import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -30,6 +36,7 @@ import tools.jackson.databind.JsonNode;
 @TestPropertySource(
     properties = {
       "coral.webhooks.first-retry-delay=1s",
+      "coral.webhooks.attempt-timeout=5s",
       "coral.webhooks.poll-interval=50ms",
       "coral.jobs.poll-interval=50ms"
     })
@@ -37,9 +44,16 @@ class BcbNotificationsTest extends HttpIntegrationTest {
 
   record Received(String path, Map<String, String> headers, String body) {}
 
+  @Autowired JdbcClient jdbc;
+
   private HttpServer receiver;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final Queue<Integer> answers = new ConcurrentLinkedQueue<>();
+
+  /** What the held path received; it answers only once {@link #release} is opened. */
+  private final List<String> held = new CopyOnWriteArrayList<>();
+
+  private final CountDownLatch release = new CountDownLatch(1);
 
   @BeforeEach
   void startReceiver() throws IOException {
@@ -58,11 +72,26 @@ class BcbNotificationsTest extends HttpIntegrationTest {
           exchange.sendResponseHeaders(status == null ? 200 : status, -1);
           exchange.close();
         });
+    receiver.createContext(
+        "/held",
+        exchange -> {
+          held.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+          try {
+            release.await(30, TimeUnit.SECONDS);
+          } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+          }
+          exchange.sendResponseHeaders(200, -1);
+          exchange.close();
+        });
+    // A thread per exchange, so requests to the held path wait side by side.
+    receiver.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
     receiver.start();
   }
 
   @AfterEach
   void stopReceiver() {
+    release.countDown();
     receiver.stop(0);
   }
 
@@ -81,6 +110,46 @@ class BcbNotificationsTest extends HttpIntegrationTest {
 
   private String url(String path) {
     return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hooks" + path;
+  }
+
+  private String heldUrl() {
+    return "http://127.0.0.1:" + receiver.getAddress().getPort() + "/held";
+  }
+
+  private String subscribeToDeposits(Corporate caller, String url) {
+    HttpResponse<String> subscribed =
+        call(
+            caller,
+            "POST",
+            "/v1/notifications/subscriptions",
+            "{\"url\": \"" + url + "\", \"topic\": \"Deposits\"}");
+    assertThat(subscribed.statusCode()).as(subscribed.body()).isEqualTo(201);
+    return body(subscribed).path("subscriptionId").asString();
+  }
+
+  private void deposit(Corporate caller, String account, String amount) {
+    HttpResponse<String> deposit =
+        call(
+            caller,
+            "POST",
+            "/v1/testing/deposits",
+            "{\"accountNumber\": \"" + account + "\", \"amount\": \"" + amount + "\"}");
+    assertThat(deposit.statusCode()).as(deposit.body()).isEqualTo(201);
+  }
+
+  /** The operator's delivery log of one subscription (its endpoint). */
+  private JsonNode deliveries(String subscriptionId) {
+    return body(admin("GET", "/admin/v1/webhooks/deliveries?endpointId=" + subscriptionId, null))
+        .path("data");
+  }
+
+  private static boolean every(JsonNode deliveries, Predicate<JsonNode> rule) {
+    for (JsonNode delivery : deliveries) {
+      if (!rule.test(delivery)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void awaitReceived(int count) {
@@ -176,6 +245,91 @@ class BcbNotificationsTest extends HttpIntegrationTest {
             call(corporate(), "GET", "/v1/notifications/subscriptions/" + subscriptionId, null)
                 .statusCode())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aReceiverThatNeverAnswersIsSentAllItsDueNotificationsAtOnceAndHoldsUpNoOtherSubscriber() {
+    Corporate silent = corporate();
+    String silentAccount = openAccount(silent.id(), "USD", "CURRENT", null);
+    String silentSubscription = subscribeToDeposits(silent, heldUrl());
+    Corporate other = corporate();
+    String otherAccount = openAccount(other.id(), "USD", "CURRENT", null);
+    subscribeToDeposits(other, url("/other"));
+
+    for (int deposit = 0; deposit < 10; deposit++) {
+      deposit(silent, silentAccount, "1");
+    }
+    assertThat(eventually(held::size, 10)).isEqualTo(10);
+    // All ten were sent while none had been cut off yet: no attempt of theirs is logged.
+    JsonNode inFlight = deliveries(silentSubscription);
+    assertThat(inFlight).hasSize(10);
+    assertThat(every(inFlight, delivery -> delivery.path("attemptLog").isEmpty())).isTrue();
+
+    deposit(other, otherAccount, "2");
+    awaitReceived(1);
+    assertThat(received.getFirst().path()).isEqualTo("/hooks/other");
+    assertThat(held).hasSize(10);
+
+    // Each held attempt is cut off at the attempt timeout and left to be tried again.
+    assertThat(
+            eventually(
+                () ->
+                    every(
+                        deliveries(silentSubscription),
+                        delivery -> !delivery.path("attemptLog").isEmpty()),
+                true))
+        .isTrue();
+    for (JsonNode delivery : deliveries(silentSubscription)) {
+      JsonNode first = delivery.path("attemptLog").get(0);
+      assertThat(first.path("error").asString()).isEqualTo("No answer within 5000 ms");
+      assertThat(first.path("statusCode").isNull()).isTrue();
+    }
+
+    release.countDown();
+    assertThat(
+            eventually(
+                () ->
+                    every(
+                        deliveries(silentSubscription),
+                        delivery -> delivery.path("status").asString().equals("DELIVERED")),
+                true))
+        .isTrue();
+    // Every request the receiver got is an attempt in the log: no claim sent anything twice.
+    int attempts = 0;
+    for (JsonNode delivery : deliveries(silentSubscription)) {
+      attempts += delivery.path("attempts").asInt();
+      assertThat(delivery.path("attemptLog")).hasSize(delivery.path("attempts").asInt());
+    }
+    assertThat(held).hasSize(attempts);
+  }
+
+  @Test
+  void anAttemptWhoseClaimAnotherProcessTookOverChangesNothingTheOtherRecorded() {
+    Corporate caller = corporate();
+    String account = openAccount(caller.id(), "USD", "CURRENT", null);
+    String subscription = subscribeToDeposits(caller, heldUrl());
+    deposit(caller, account, "3");
+    assertThat(eventually(held::size, 1)).isEqualTo(1);
+
+    // What another process does when this one's claim has run out: it claims the attempt anew.
+    jdbc.sql(
+            """
+            update webhook_deliveries
+               set attempts = attempts + 1, next_attempt_at = now() + interval '1 hour'
+             where endpoint_id = :subscription
+            """)
+        .param("subscription", subscription)
+        .update();
+    release.countDown();
+
+    assertThat(eventually(() -> deliveries(subscription).get(0).path("attemptLog").size(), 1))
+        .isEqualTo(1);
+    JsonNode delivery = deliveries(subscription).get(0);
+    assertThat(delivery.path("attemptLog").get(0).path("statusCode").asInt()).isEqualTo(200);
+    assertThat(delivery.path("status").asString()).isEqualTo("PENDING");
+    assertThat(delivery.path("attempts").asInt()).isEqualTo(2);
+    assertThat(delivery.path("lastStatusCode").isNull()).isTrue();
+    assertThat(delivery.path("nextAttemptAt").isNull()).isFalse();
   }
 
   @Test
