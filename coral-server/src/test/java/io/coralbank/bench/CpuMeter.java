@@ -14,10 +14,12 @@ import java.util.Optional;
  * a per-request cost is steadier from run to run than a maximum rate.
  *
  * <p>PostgreSQL's time is the postmaster's and its children's (the connections' backends, the
- * writers, the checkpointer), as the operating system counts it. A backend that exits takes its
- * time with it, which is why the reading covers the connection pools' long-lived backends only once
- * they are open. Where the operating system does not report a process's time, or the database is
- * not the embedded one, that share is unknown and printed as such.
+ * writers, the checkpointer), as the operating system counts it: the children alive at the reading,
+ * and those that exited before it, whose time the kernel adds to the postmaster's reaped-children
+ * account when the postmaster collects them. Until 2026-12-06 only the living were counted, so a
+ * backend that exited during a step took its time with it and a step could read negative. Where the
+ * operating system does not report a process's time, or the database is not the embedded one, that
+ * share is unknown and printed as such.
  */
 final class CpuMeter {
 
@@ -83,7 +85,7 @@ final class CpuMeter {
   Reading read() {
     long database = -1;
     if (postmaster != null && postmaster.isAlive()) {
-      long postmasterTime = cpuNanos(postmaster);
+      long postmasterTime = ownAndReapedChildrenNanos(postmaster.pid());
       if (postmasterTime >= 0) {
         database =
             postmasterTime
@@ -109,6 +111,26 @@ final class CpuMeter {
       long ticks = 0;
       for (int field : new int[] {1, 2, 3, 6, 7}) {
         ticks += Long.parseLong(fields[field]);
+      }
+      return ticks * 10_000_000L;
+    } catch (IOException | RuntimeException notLinux) {
+      return -1;
+    }
+  }
+
+  /**
+   * A process's own CPU time and that of its children that have exited and been collected, from
+   * {@code /proc/<pid>/stat} (utime, stime, cutime and cstime, in ticks of 10 ms); -1 elsewhere
+   * than Linux.
+   */
+  private static long ownAndReapedChildrenNanos(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      // The command name, in parentheses, may hold spaces; the numbered fields follow it.
+      String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+      long ticks = 0;
+      for (int field = 14; field <= 17; field++) {
+        ticks += Long.parseLong(fields[field - 3]);
       }
       return ticks * 10_000_000L;
     } catch (IOException | RuntimeException notLinux) {
