@@ -81,6 +81,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               // the next change of each page log the whole page again (up to 30 KB per request in
               // the load's steps with one). 4 GB spaces them out; an idle server keeps far less.
               .setServerConfig("max_wal_size", "4GB")
+              // A WAL segment that is new, not recycled, is first filled with 16 MB of zeros and
+              // synced while every commit waits for it: in a fresh database at 2,000 transfers/s,
+              // every two seconds until checkpoints leave segments to recycle, and the p99 of
+              // those seconds tripled (docs/performance.md, "New WAL segments"). Without the zeros
+              // only the segment's last byte is written; on a full disk PostgreSQL stops either
+              // way, and crash recovery reads an unwritten page as the end of the log as before.
+              .setServerConfig("wal_init_zero", "off")
               .start();
       createDatabaseIfAbsent(postgres);
       log.info(
