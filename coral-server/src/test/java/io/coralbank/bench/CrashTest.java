@@ -3,13 +3,9 @@ package io.coralbank.bench;
 import static io.coralbank.bench.CommandLine.intArgument;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,11 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
 public final class CrashTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final String ADMIN = "Bearer sandbox-admin-token";
   private static final long FUNDING = 1_000_000_00L;
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
   private final Path data;
   private final int port;
   private Process server;
@@ -187,18 +180,7 @@ public final class CrashTest {
 
   private String login() throws Exception {
     String[] client = Files.readString(data.resolve("client")).split("\n");
-    HttpResponse<String> response =
-        send(
-            HttpRequest.newBuilder(uri("/bcb/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"clientId\": \""
-                            + client[0]
-                            + "\", \"clientSecret\": \""
-                            + client[1]
-                            + "\"}")));
-    return JSON.readTree(response.body()).path("token").asString();
+    return NodeHttp.login(port, client[0], client[1]);
   }
 
   private List<String> accountNumbers() throws Exception {
@@ -334,44 +316,15 @@ public final class CrashTest {
 
   private HttpResponse<String> transfer(String token, String key, String body)
       throws IOException, InterruptedException {
-    return http.send(
-        HttpRequest.newBuilder(uri("/bcb/v1/internal-transfers"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
-            .header("Idempotency-Key", key)
-            .POST(HttpRequest.BodyPublishers.ofString(body))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
+    return NodeHttp.transfer(port, token, key, body);
   }
 
   private HttpResponse<String> admin(String method, String path, String body) throws Exception {
-    return send(
-        HttpRequest.newBuilder(uri(path))
-            .header("Authorization", ADMIN)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body)));
+    return NodeHttp.admin(port, method, path, body);
   }
 
   private HttpResponse<String> get(String path, String token)
       throws IOException, InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.GET().build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-    return http.send(
-        request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private URI uri(String path) {
-    return URI.create("http://localhost:" + port + path);
+    return NodeHttp.get(port, token, path);
   }
 }

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The HTTP calls the multi-node test makes to one of its server processes, named by port: the admin
- * API with the sandbox token, BCB logins, and authenticated BCB or Cayman calls.
+ * The HTTP calls the crash and multi-node tests make to one of their server processes, named by
+ * port: the admin API with the sandbox token, BCB logins, and authenticated BCB or Cayman calls.
  */
 final class NodeHttp {
 
@@ -34,17 +34,24 @@ final class NodeHttp {
   }
 
   static String login(int port, JsonNode credentials) throws Exception {
+    return login(
+        port, credentials.path("clientId").asString(), credentials.path("clientSecret").asString());
+  }
+
+  /** A BCB token for the client with this id and secret. */
+  static String login(int port, String clientId, String clientSecret) throws Exception {
     return JSON.readTree(
             HTTP.send(
                     HttpRequest.newBuilder(
                             URI.create("http://localhost:" + port + "/bcb/auth/token"))
+                        .timeout(Duration.ofSeconds(30))
                         .header("Content-Type", "application/json")
                         .POST(
                             HttpRequest.BodyPublishers.ofString(
                                 "{\"clientId\": \""
-                                    + credentials.path("clientId").asString()
+                                    + clientId
                                     + "\", \"clientSecret\": \""
-                                    + credentials.path("clientSecret").asString()
+                                    + clientSecret
                                     + "\"}"))
                         .build(),
                     HttpResponse.BodyHandlers.ofString())
@@ -53,14 +60,11 @@ final class NodeHttp {
         .asString();
   }
 
+  /** A BCB internal transfer with its {@code Idempotency-Key}. */
   static HttpResponse<String> transfer(int port, String token, String key, String body)
       throws IOException, InterruptedException {
     return HTTP.send(
-        HttpRequest.newBuilder(
-                URI.create("http://localhost:" + port + "/bcb/v1/internal-transfers"))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
+        jsonRequest(port, "/bcb/v1/internal-transfers", "Bearer " + token)
             .header("Idempotency-Key", key)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
@@ -70,10 +74,7 @@ final class NodeHttp {
   static HttpResponse<String> post(int port, String token, String path, String body)
       throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Content-Type", "application/json")
+        jsonRequest(port, path, "Bearer " + token)
             .POST(HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
@@ -82,10 +83,7 @@ final class NodeHttp {
   static HttpResponse<String> admin(int port, String method, String path, String body)
       throws Exception {
     return HTTP.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", ADMIN)
-            .header("Content-Type", "application/json")
+        jsonRequest(port, path, ADMIN)
             .method(
                 method,
                 body == null
@@ -93,6 +91,13 @@ final class NodeHttp {
                     : HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static HttpRequest.Builder jsonRequest(int port, String path, String authorization) {
+    return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Authorization", authorization)
+        .header("Content-Type", "application/json");
   }
 
   static HttpResponse<String> get(int port, String token, String path)
