@@ -1,10 +1,16 @@
 package io.coralbank.bench;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,10 +22,10 @@ import org.HdrHistogram.Histogram;
 /**
  * A measured step second by second, asked for with {@code --timeline}: for the requests due in each
  * second, their latency; and beside it what the machine and the database were doing in that second
- * (CPU of each process, what PostgreSQL's busy backends were waiting on, whether a checkpoint or an
- * autovacuum was running). A step's p99 says how long the tail is; this says when it happened and
- * next to what, which is what a tail's cause is found by: a tail spread over every second is
- * queueing, one packed into a few seconds is an event.
+ * (CPU of each process, what PostgreSQL's busy backends were waiting on, how much file data the
+ * kernel held unwritten, whether a checkpoint or an autovacuum was running). A step's p99 says how
+ * long the tail is; this says when it happened and next to what, which is what a tail's cause is
+ * found by: a tail spread over every second is queueing, one packed into a few seconds is an event.
  *
  * <p>The database is sampled ten times a second from {@code pg_stat_activity} on a connection of
  * its own, a query of well under a millisecond; the sampling is left out of ordinary runs all the
@@ -28,8 +34,10 @@ import org.HdrHistogram.Histogram;
 final class LoadTimeline implements AutoCloseable {
 
   private static final int SAMPLES_PER_SECOND = 10;
+  private static final Path MEMORY_INFORMATION = Path.of("/proc/meminfo");
 
   private final long startNanos;
+  private final Instant startInstant;
   private final Second[] seconds;
   private final CpuMeter cpu;
   private final CpuMeter.Reading initial;
@@ -44,6 +52,8 @@ final class LoadTimeline implements AutoCloseable {
     final Map<String, Integer> waits = new TreeMap<>();
     boolean checkpoint;
     boolean autovacuum;
+    long mostDirtyKilobytes = -1;
+    long mostWritebackKilobytes = -1;
   }
 
   /**
@@ -57,6 +67,7 @@ final class LoadTimeline implements AutoCloseable {
       CpuMeter.Reading initial,
       String databaseUrl) {
     this.startNanos = startNanos;
+    this.startInstant = Instant.now().minusNanos(System.nanoTime() - startNanos);
     this.initial = initial;
     this.seconds = new Second[secondCount];
     for (int second = 0; second < secondCount; second++) {
@@ -91,6 +102,7 @@ final class LoadTimeline implements AutoCloseable {
           }
           synchronized (now) {
             readActivity(statement, now);
+            readPageCache(now);
           }
         }
         synchronized (now) {
@@ -132,12 +144,42 @@ final class LoadTimeline implements AutoCloseable {
     }
   }
 
+  /**
+   * Notes the most file data the kernel held unwritten (Dirty) and was writing out (Writeback) in
+   * the second, from {@code /proc/meminfo}: PostgreSQL writes its data files through the page
+   * cache, and the kernel's writeback of them shares the disk with the WAL's flushes, which every
+   * commit waits for. Elsewhere than on Linux the columns stay empty.
+   */
+  private static void readPageCache(Second now) {
+    try {
+      for (String line : Files.readAllLines(MEMORY_INFORMATION)) {
+        if (line.startsWith("Dirty:")) {
+          now.mostDirtyKilobytes = Math.max(now.mostDirtyKilobytes, kilobytes(line));
+        } else if (line.startsWith("Writeback:")) {
+          now.mostWritebackKilobytes = Math.max(now.mostWritebackKilobytes, kilobytes(line));
+        }
+      }
+    } catch (IOException | RuntimeException notLinux) {
+      // The columns stay empty.
+    }
+  }
+
+  private static long kilobytes(String memoryInformationLine) {
+    return Long.parseLong(memoryInformationLine.replaceAll("[^0-9]", ""));
+  }
+
   /** Prints one line per second of the step; waits for the sampler to finish its last second. */
   void print() throws InterruptedException {
     sampler.join(TimeUnit.SECONDS.toMillis(5));
+    // The wall-clock start lets a second be matched with other records of the machine, such as a
+    // collector's log or a disk's statistics.
     System.out.printf(
         Locale.ROOT,
-        "    %3s %7s %8s %8s %8s  %-21s %6s  %s%n",
+        "    second 0 began at %s UTC%n",
+        DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneOffset.UTC).format(startInstant));
+    System.out.printf(
+        Locale.ROOT,
+        "    %3s %7s %8s %8s %8s  %-21s %6s %-13s  %s%n",
         "s",
         "sent",
         "p50 ms",
@@ -145,6 +187,7 @@ final class LoadTimeline implements AutoCloseable {
         "max ms",
         "CPU% srv/gen/PG/other",
         "PG act",
+        "dirty/wb MB",
         "PG busy backends' waits per sample; checkpoint, autovacuum");
     CpuMeter.Reading previous = initial;
     for (int second = 0; second < seconds.length; second++) {
@@ -180,7 +223,7 @@ final class LoadTimeline implements AutoCloseable {
                 .collect(Collectors.joining(", "));
         System.out.printf(
             Locale.ROOT,
-            "    %3d %7d %8.2f %8.2f %8.2f  %-21s %6.1f  %s%s%s%n",
+            "    %3d %7d %8.2f %8.2f %8.2f  %-21s %6.1f %-13s  %s%s%s%n",
             second,
             latency.getTotalCount(),
             latency.getValueAtPercentile(50) / 1000.0,
@@ -188,6 +231,9 @@ final class LoadTimeline implements AutoCloseable {
             latency.getMaxValue() / 1000.0,
             cpuShares,
             now.activeBackends / (double) samples,
+            now.mostDirtyKilobytes < 0
+                ? ""
+                : (now.mostDirtyKilobytes / 1024) + "/" + (now.mostWritebackKilobytes / 1024),
             waits,
             now.checkpoint ? "; CHECKPOINT" : "",
             now.autovacuum ? "; AUTOVACUUM" : "");
