@@ -17,6 +17,7 @@ import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
 
 /**
@@ -238,6 +239,20 @@ public final class LedgerEngine implements Ledger, AutoCloseable {
         // written; running the batch again sees that transfer ("exists" or "exists with
         // different ...") or that account as it is now.
         log.debug("Batch raced with another batch; retrying (attempt {})", attempt);
+      } catch (DataIntegrityViolationException refusedData) {
+        if (batch.size() == 1) {
+          fail(batch, refusedData);
+          return;
+        }
+        // The database refused something one submission carries (a value it cannot store), and
+        // with it the whole batch, which holds other requests' transfers. Run each submission on
+        // its own, so that only the one that carries it fails. Failures of the database itself
+        // (no connection, a timeout) are not retried this way: they would fail every one again.
+        log.warn(
+            "Ledger batch of {} submissions refused by the database; running each alone",
+            batch.size());
+        batch.forEach(submission -> execute(List.of(submission)));
+        return;
       } catch (RuntimeException failure) {
         fail(batch, failure);
         return;

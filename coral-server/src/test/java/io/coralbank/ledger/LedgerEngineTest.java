@@ -372,6 +372,54 @@ class LedgerEngineTest extends HttpIntegrationTest {
   }
 
   @Test
+  void aTransferCarryingAValueTheDatabaseCannotStoreFailsAloneAndTheRestOfItsBatchIsApplied()
+      throws Exception {
+    Account from = fixtures.account("USD", 100_00);
+    Account to = fixtures.account("USD", 0);
+    Account gate = fixtures.account("USD", 10_00);
+    // The same gate as above: five submissions queue behind a held row lock and run as one batch.
+    // PostgreSQL cannot store the NUL character in text, so the third one's description makes
+    // the database refuse the batch's write.
+    try (LedgerEngine engine =
+            new LedgerEngine(dataSource, clock, new EngineSettings(1000, Duration.ZERO, 1));
+        Connection gatekeeper = dataSource.getConnection();
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+      gatekeeper.setAutoCommit(false);
+      try (Statement lock = gatekeeper.createStatement()) {
+        lock.execute(
+            "select 1 from ledger_accounts where account_id = " + gate.id() + " for update");
+      }
+      Future<List<TransferResult>> held =
+          callers.submit(() -> engine.submit(List.of(posting(id(), gate, to, 1_00))));
+      await(Duration.ofMillis(300));
+      String nulCharacter = String.valueOf((char) 0);
+      List<String> descriptions = List.of("one", "two", "three" + nulCharacter, "four", "five");
+      List<Future<List<TransferResult>>> calls = new ArrayList<>();
+      for (String description : descriptions) {
+        TransferRequest transfer =
+            new TransferRequest(
+                new TransferCommand.Posting(id(), from.id(), to.id(), "USD", 1_00, false),
+                null,
+                description);
+        calls.add(callers.submit(() -> engine.submit(List.of(transfer))));
+      }
+      await(Duration.ofMillis(300));
+      gatekeeper.rollback();
+
+      assertThat(held.get().getFirst()).isInstanceOf(TransferResult.Applied.class);
+      for (int index = 0; index < calls.size(); index++) {
+        if (index == 2) {
+          assertThatThrownBy(calls.get(index)::get)
+              .hasCauseInstanceOf(LedgerUnavailableException.class);
+        } else {
+          assertThat(calls.get(index).get().getFirst()).isInstanceOf(TransferResult.Applied.class);
+        }
+      }
+      assertThat(reader.balance(from.id()).orElseThrow().posted()).isEqualTo(96_00);
+    }
+  }
+
+  @Test
   void twoEnginesWithTheirOwnPoolsHammeringOneHotAccountKeepTheBooksSound() throws Exception {
     Account hot = fixtures.account("USD", 0);
     List<Account> sources = new ArrayList<>();
