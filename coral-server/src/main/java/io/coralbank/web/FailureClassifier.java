@@ -30,6 +30,9 @@ final class FailureClassifier {
       return RequestFailure.of(
           FailureKind.BODY_TOO_LARGE, "The request body is larger than this server accepts.");
     }
+    if (causedBy(exception, NulCharacterFilter.NulCharacterInBody.class)) {
+      return NulCharacterFilter.bodyRefused();
+    }
     return switch (exception) {
       case RequestRefused refused -> refused.failure();
       case NoHandlerFoundException notFound -> routeNotFound();

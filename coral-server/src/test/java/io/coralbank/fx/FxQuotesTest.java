@@ -83,6 +83,14 @@ class FxQuotesTest extends HttpIntegrationTest {
     JsonNode pending = body(admin("GET", "/admin/v1/fx-referrals", null));
     assertThat(pending.path("data").toString()).contains(referralId);
 
+    HttpResponse<String> tooLarge =
+        admin(
+            "POST",
+            "/admin/v1/fx-referrals/" + referralId + "/quote",
+            "{\"rate\": \"99999999999999999999\"}");
+    assertThat(tooLarge.statusCode()).isEqualTo(400);
+    assertThat(body(tooLarge).path("code").asString()).isEqualTo("converted_amount_too_large");
+
     HttpResponse<String> answered =
         admin("POST", "/admin/v1/fx-referrals/" + referralId + "/quote", "{\"rate\": \"0.9190\"}");
     assertThat(answered.statusCode()).isEqualTo(201);
@@ -109,7 +117,13 @@ class FxQuotesTest extends HttpIntegrationTest {
   @Test
   void badRatesAreRefusedByTheAdminApi() {
     for (String body :
-        List.of("{\"rate\": \"0\"}", "{\"rate\": \"-1.2\"}", "{\"rate\": \"1e3\"}", "{}")) {
+        List.of(
+            "{\"rate\": \"0\"}",
+            "{\"rate\": \"-1.2\"}",
+            "{\"rate\": \"1e3\"}",
+            "{\"rate\": \"100000000000000000000\"}",
+            "{\"rate\": 1e308}",
+            "{}")) {
       HttpResponse<String> response = admin("PUT", "/admin/v1/fx-rates/USD/EUR", body);
       assertThat(response.statusCode()).as(body).isEqualTo(400);
     }

@@ -27,6 +27,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
     WRONG_CONTENT_TYPE,
     UNSUPPORTED_ACCEPT,
     BODY_OVER_LIMIT,
+    NUL_IN_BODY,
+    NUL_IN_QUERY,
     UNEXPECTED_EXCEPTION
   }
 
@@ -39,6 +41,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
         Arguments.of("bcb", Provocation.WRONG_CONTENT_TYPE, 415, "UNSUPPORTED_MEDIA_TYPE"),
         Arguments.of("bcb", Provocation.UNSUPPORTED_ACCEPT, 406, "NOT_ACCEPTABLE"),
         Arguments.of("bcb", Provocation.BODY_OVER_LIMIT, 413, "PAYLOAD_TOO_LARGE"),
+        Arguments.of("bcb", Provocation.NUL_IN_BODY, 400, "BAD_REQUEST"),
+        Arguments.of("bcb", Provocation.NUL_IN_QUERY, 400, "BAD_REQUEST"),
         Arguments.of("bcb", Provocation.UNEXPECTED_EXCEPTION, 500, "INTERNAL_SERVER_ERROR"),
         Arguments.of("cayman", Provocation.UNKNOWN_PATH, 404, "not_found"),
         Arguments.of("cayman", Provocation.WRONG_METHOD, 405, "method_not_allowed"),
@@ -46,6 +50,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
         Arguments.of("cayman", Provocation.WRONG_CONTENT_TYPE, 415, "unsupported_media_type"),
         Arguments.of("cayman", Provocation.UNSUPPORTED_ACCEPT, 406, "not_acceptable"),
         Arguments.of("cayman", Provocation.BODY_OVER_LIMIT, 413, "payload_too_large"),
+        Arguments.of("cayman", Provocation.NUL_IN_BODY, 400, "validation_error"),
+        Arguments.of("cayman", Provocation.NUL_IN_QUERY, 400, "validation_error"),
         Arguments.of("cayman", Provocation.UNEXPECTED_EXCEPTION, 500, "internal_error"),
         Arguments.of("vaultspay", Provocation.UNKNOWN_PATH, 404, "1404 NOT_FOUND"),
         Arguments.of("vaultspay", Provocation.WRONG_METHOD, 405, "1405 METHOD_NOT_ALLOWED"),
@@ -54,6 +60,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
             "vaultspay", Provocation.WRONG_CONTENT_TYPE, 415, "1415 UNSUPPORTED_MEDIA_TYPE"),
         Arguments.of("vaultspay", Provocation.UNSUPPORTED_ACCEPT, 406, "1406 NOT_ACCEPTABLE"),
         Arguments.of("vaultspay", Provocation.BODY_OVER_LIMIT, 413, "1413 PAYLOAD_TOO_LARGE"),
+        Arguments.of("vaultspay", Provocation.NUL_IN_BODY, 400, "1010 BAD_REQUEST"),
+        Arguments.of("vaultspay", Provocation.NUL_IN_QUERY, 400, "1010 BAD_REQUEST"),
         Arguments.of("vaultspay", Provocation.UNEXPECTED_EXCEPTION, 500, "1500 INTERNAL_ERROR"),
         Arguments.of("admin", Provocation.UNKNOWN_PATH, 404, "not_found"),
         Arguments.of("admin", Provocation.WRONG_METHOD, 405, "method_not_allowed"),
@@ -61,6 +69,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
         Arguments.of("admin", Provocation.WRONG_CONTENT_TYPE, 415, "unsupported_media_type"),
         Arguments.of("admin", Provocation.UNSUPPORTED_ACCEPT, 406, "not_acceptable"),
         Arguments.of("admin", Provocation.BODY_OVER_LIMIT, 413, "body_too_large"),
+        Arguments.of("admin", Provocation.NUL_IN_BODY, 400, "malformed_request"),
+        Arguments.of("admin", Provocation.NUL_IN_QUERY, 400, "malformed_request"),
         Arguments.of("admin", Provocation.UNEXPECTED_EXCEPTION, 500, "internal_error"));
   }
 
@@ -98,6 +108,12 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
                   .POST(
                       HttpRequest.BodyPublishers.ofString(
                           "{\"name\": \"" + "x".repeat(1_100_000) + "\"}"));
+          case NUL_IN_BODY ->
+              request(base + ProbeEndpoints.PATH)
+                  .header("Content-Type", "application/json")
+                  // The JSON escape of U+0000, which PostgreSQL cannot store in text.
+                  .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"a\\u0000b\"}"));
+          case NUL_IN_QUERY -> request(base + ProbeEndpoints.PATH + "?name=a%00b").GET();
           case UNEXPECTED_EXCEPTION -> request(base + ProbeEndpoints.FAILURE_PATH).GET();
         };
     if (dialect.equals("admin")) {
@@ -154,6 +170,21 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
 
     assertThat(response.statusCode()).isEqualTo(413);
     assertThat(body(response).path("error").path("code").asString()).isEqualTo("payload_too_large");
+  }
+
+  @Test
+  void aNulCharacterIsNamedInTheRefusalAndAnEscapedBackslashBeforeU0000IsOrdinaryText() {
+    HttpResponse<String> refused =
+        postJson("/cayman" + ProbeEndpoints.PATH, "{\"name\": \"a\\u0000b\"}");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(body(refused).path("error").path("message").asString())
+        .isEqualTo("The request body must not contain the NUL character (\\u0000).");
+
+    // A backslash escaped as two, then the letters u0000: six characters of ordinary text.
+    HttpResponse<String> accepted =
+        postJson("/cayman" + ProbeEndpoints.PATH, "{\"name\": \"a\\\\u0000b\"}");
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(body(accepted).path("name").asString()).isEqualTo("a\\u0000b");
   }
 
   @Test

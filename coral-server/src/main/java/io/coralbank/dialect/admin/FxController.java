@@ -110,13 +110,21 @@ class FxController {
     } catch (IllegalArgumentException notAnId) {
       throw AdminProblem.notFound("referral_not_found", "No pending referral has this id.");
     }
-    FxQuote quote =
-        quotes
-            .answer(id, rate)
-            .orElseThrow(
-                () ->
-                    AdminProblem.notFound(
-                        "referral_not_found", "No pending referral has this id."));
+    FxQuote quote;
+    try {
+      quote =
+          quotes
+              .answer(id, rate)
+              .orElseThrow(
+                  () ->
+                      AdminProblem.notFound(
+                          "referral_not_found", "No pending referral has this id."));
+    } catch (ArithmeticException tooLarge) {
+      // The conversion did not fit in a long of minor units; the transaction rolled back.
+      throw AdminProblem.badRequest(
+          "converted_amount_too_large",
+          "At this rate the referral's amount converts to more than an account can hold.");
+    }
     var unit = assets.find(quote.unitCurrency()).orElseThrow();
     var to = assets.find(quote.transferCurrency()).orElseThrow();
     return new Quote(
@@ -132,14 +140,19 @@ class FxController {
     String text = JsonAmounts.text(node);
     try {
       BigDecimal rate = new BigDecimal(text);
-      if (rate.signum() <= 0 || rate.scale() > 10 || text.contains("e") || text.contains("E")) {
+      // Rates are kept as numeric(30, 10): ten places, and under 10^20.
+      if (rate.signum() <= 0
+          || rate.scale() > 10
+          || rate.precision() - rate.scale() > 20
+          || text.contains("e")
+          || text.contains("E")) {
         throw new NumberFormatException();
       }
       return rate;
     } catch (NumberFormatException | NullPointerException invalid) {
       throw AdminProblem.badRequest(
           "rate_must_be_a_positive_decimal",
-          "rate must be a positive decimal with at most 10 places.");
+          "rate must be a positive decimal under 10^20 with at most 10 places.");
     }
   }
 }

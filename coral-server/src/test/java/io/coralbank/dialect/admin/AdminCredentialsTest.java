@@ -63,6 +63,8 @@ class AdminCredentialsTest extends HttpIntegrationTest {
         "{\"dialect\": \"bcb\", \"permissions\": [\"get-accounts\", \"root\"]}|400|permissions_must_be_in_the_catalogue",
         "{\"dialect\": \"cayman\", \"permissions\": [\"get-accounts\"]}|400|permissions_must_be_in_the_catalogue",
         "{\"dialect\": \"bcb\", \"ipAllowList\": [\"office\"]}|400|ip_allow_list_entries_must_be_addresses_or_cidr_blocks",
+        "{\"dialect\": \"bcb\", \"permissions\": [null]}|400|malformed_request",
+        "{\"dialect\": \"bcb\", \"ipAllowList\": [null]}|400|malformed_request",
       })
   void badCredentialRequestsAreRefused(String body, int status, String code) {
     HttpResponse<String> response = credentials(customer(), body);

@@ -141,4 +141,26 @@ class BcbInternalTransfersTest extends HttpIntegrationTest {
     assertThat(retry.headers().firstValue("Idempotent-Replayed")).contains("true");
     assertThat(posted(from)).isEqualTo("95.00");
   }
+
+  @Test
+  void aDescriptionWithTheNulCharacterIsRefusedMovesNothingAndLeavesItsKeyUnused() {
+    Customer payer = customer();
+    String from = account(payer, "USD", "100.00");
+    String to = account(customer(), "USD", null);
+    String key = UUID.randomUUID().toString();
+    String clean = body(from, "USD", to, "USD", "\"5.00\"");
+
+    HttpResponse<String> refused =
+        transfer(payer, clean.replace("Invoice 42", "Invoice\\u000042"), key);
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(body(refused).path("error").asString()).isEqualTo("BAD_REQUEST");
+    assertThat(body(refused).path("message").asString()).contains("NUL character");
+    assertThat(posted(from)).isEqualTo("100.00");
+    // The body was refused while being read, before the key was claimed: the key is still free.
+    HttpResponse<String> accepted = transfer(payer, clean, key);
+    assertThat(accepted.statusCode()).isEqualTo(200);
+    assertThat(accepted.headers().firstValue("Idempotent-Replayed")).isEmpty();
+    assertThat(posted(from)).isEqualTo("95.00");
+  }
 }

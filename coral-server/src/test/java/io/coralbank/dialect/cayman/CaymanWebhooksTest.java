@@ -222,6 +222,14 @@ class CaymanWebhooksTest extends CaymanSandboxTest {
                     null)
                 .statusCode())
         .isEqualTo(400);
+    HttpResponse<String> nullEvent =
+        post(
+            owner,
+            "/v1/webhooks/endpoints",
+            "{\"url\": \"https://example.com/h\", \"events\": [null]}",
+            null);
+    assertThat(nullEvent.statusCode()).isEqualTo(400);
+    assertThat(body(nullEvent).path("error").path("code").asString()).isEqualTo("validation_error");
     String id =
         body(post(
                 owner,
