@@ -226,9 +226,23 @@ public class WebhookDispatcher implements AutoCloseable {
             .POST(HttpRequest.BodyPublishers.ofString(body));
     // The client's own headers first, so a signature header can never be overridden by them.
     if (attempt.customHeaders() != null) {
-      HEADERS_JSON
-          .readValue(attempt.customHeaders(), new TypeReference<Map<String, String>>() {})
-          .forEach(request::header);
+      try {
+        HEADERS_JSON
+            .readValue(attempt.customHeaders(), new TypeReference<Map<String, String>>() {})
+            .forEach(request::header);
+      } catch (IllegalArgumentException notSendable) {
+        // Registered before the dialects checked headers this way; every attempt would fail
+        // alike. Logged as an attempt without an answer, as a refused URL is, and without the
+        // value, which may be a credential of the receiver's.
+        retryOrGiveUp(
+            attempt,
+            new Attempted(
+                clock.instant(),
+                0,
+                null,
+                "A custom header cannot be sent: its name or value is not valid in HTTP."));
+        return;
+      }
     }
     signer
         .headers(

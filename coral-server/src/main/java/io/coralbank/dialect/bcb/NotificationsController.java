@@ -72,25 +72,7 @@ class NotificationsController {
     if (request.topic() == null || !TOPICS.contains(request.topic())) {
       throw malformed("topic must be one of " + String.join(", ", TOPICS) + ".");
     }
-    if (request.customHeaders() != null && request.customHeaders().size() > 10) {
-      throw malformed("customHeaders: at most 10 headers.");
-    }
-    if (request.customHeaders() != null) {
-      request
-          .customHeaders()
-          .forEach(
-              (key, value) -> {
-                if (!key.matches("[A-Za-z0-9-]{1,50}")
-                    || key.toLowerCase(java.util.Locale.ROOT).startsWith("bcb-")
-                    || value == null
-                    || value.length() > 500
-                    || value.contains("\n")) {
-                  throw malformed(
-                      "customHeaders: keys are 1 to 50 letters, digits or dashes (not Bcb-...);"
-                          + " values at most 500 characters on one line.");
-                }
-              });
-    }
+    BcbCustomHeaders.checked(request.customHeaders());
     String scheme = request.signatureVersion() == null ? "hmac" : request.signatureVersion();
     if (!scheme.equals("hmac") && !scheme.equals(BcbWebhookSigner.RSA_V1)) {
       throw malformed("signatureVersion must be hmac or rsa-v1.");

@@ -101,7 +101,7 @@ class VirtualAccountsController {
         || request.items().size() > MAXIMUM_ITEMS) {
       throw malformed("items must hold 1 to " + MAXIMUM_ITEMS + " accounts.");
     }
-    Map<String, String> headers = customHeaders(request.customHeaders());
+    Map<String, String> headers = BcbCustomHeaders.checked(request.customHeaders());
     if (request.callbackUrl() != null) {
       WebhookUrls.problem(request.callbackUrl(), coral.mode())
           .ifPresent(
@@ -145,34 +145,6 @@ class VirtualAccountsController {
     String statusUrl = base + "/v1/jobs/" + job.id();
     return new VirtualAccountViews.JobAccepted(
         job.id().toString(), job.status().name(), statusUrl, statusUrl + "/results");
-  }
-
-  /** BCB's limits: at most 10 headers, keys of at most 50 and values of at most 500 characters. */
-  private static Map<String, String> customHeaders(Map<String, String> headers) {
-    if (headers == null) {
-      return Map.of();
-    }
-    if (headers.size() > 10) {
-      throw malformed("customHeaders: at most 10 headers.");
-    }
-    for (Map.Entry<String, String> header : headers.entrySet()) {
-      if (header.getKey().isBlank()
-          || header.getKey().length() > 50
-          || !header.getKey().matches("[A-Za-z0-9-]+")
-          || header.getValue() == null
-          || header.getValue().length() > 500
-          || header.getValue().contains("\n")
-          || header.getValue().contains("\r")) {
-        throw malformed(
-            "customHeaders: keys are 1 to 50 letters, digits or dashes; values at most 500"
-                + " characters on one line.");
-      }
-      if (header.getKey().toLowerCase(java.util.Locale.ROOT).startsWith("bcb-")
-          || header.getKey().equalsIgnoreCase("Content-Type")) {
-        throw malformed("customHeaders: " + header.getKey() + " is set by the bank.");
-      }
-    }
-    return headers;
   }
 
   private VirtualAccountItem item(VirtualAccountViews.Item item, String name) {
