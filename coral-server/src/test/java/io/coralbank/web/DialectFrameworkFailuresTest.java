@@ -29,6 +29,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
     BODY_OVER_LIMIT,
     NUL_IN_BODY,
     NUL_IN_QUERY,
+    NUL_IN_PATH,
+    HEADERS_OVER_LIMIT,
     UNEXPECTED_EXCEPTION
   }
 
@@ -43,6 +45,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
         Arguments.of("bcb", Provocation.BODY_OVER_LIMIT, 413, "PAYLOAD_TOO_LARGE"),
         Arguments.of("bcb", Provocation.NUL_IN_BODY, 400, "BAD_REQUEST"),
         Arguments.of("bcb", Provocation.NUL_IN_QUERY, 400, "BAD_REQUEST"),
+        Arguments.of("bcb", Provocation.NUL_IN_PATH, 400, "BAD_REQUEST"),
+        Arguments.of("bcb", Provocation.HEADERS_OVER_LIMIT, 400, "BAD_REQUEST"),
         Arguments.of("bcb", Provocation.UNEXPECTED_EXCEPTION, 500, "INTERNAL_SERVER_ERROR"),
         Arguments.of("cayman", Provocation.UNKNOWN_PATH, 404, "not_found"),
         Arguments.of("cayman", Provocation.WRONG_METHOD, 405, "method_not_allowed"),
@@ -52,6 +56,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
         Arguments.of("cayman", Provocation.BODY_OVER_LIMIT, 413, "payload_too_large"),
         Arguments.of("cayman", Provocation.NUL_IN_BODY, 400, "validation_error"),
         Arguments.of("cayman", Provocation.NUL_IN_QUERY, 400, "validation_error"),
+        Arguments.of("cayman", Provocation.NUL_IN_PATH, 400, "validation_error"),
+        Arguments.of("cayman", Provocation.HEADERS_OVER_LIMIT, 400, "validation_error"),
         Arguments.of("cayman", Provocation.UNEXPECTED_EXCEPTION, 500, "internal_error"),
         Arguments.of("vaultspay", Provocation.UNKNOWN_PATH, 404, "1404 NOT_FOUND"),
         Arguments.of("vaultspay", Provocation.WRONG_METHOD, 405, "1405 METHOD_NOT_ALLOWED"),
@@ -62,6 +68,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
         Arguments.of("vaultspay", Provocation.BODY_OVER_LIMIT, 413, "1413 PAYLOAD_TOO_LARGE"),
         Arguments.of("vaultspay", Provocation.NUL_IN_BODY, 400, "1010 BAD_REQUEST"),
         Arguments.of("vaultspay", Provocation.NUL_IN_QUERY, 400, "1010 BAD_REQUEST"),
+        Arguments.of("vaultspay", Provocation.NUL_IN_PATH, 400, "1010 BAD_REQUEST"),
+        Arguments.of("vaultspay", Provocation.HEADERS_OVER_LIMIT, 400, "1010 BAD_REQUEST"),
         Arguments.of("vaultspay", Provocation.UNEXPECTED_EXCEPTION, 500, "1500 INTERNAL_ERROR"),
         Arguments.of("admin", Provocation.UNKNOWN_PATH, 404, "not_found"),
         Arguments.of("admin", Provocation.WRONG_METHOD, 405, "method_not_allowed"),
@@ -71,6 +79,8 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
         Arguments.of("admin", Provocation.BODY_OVER_LIMIT, 413, "body_too_large"),
         Arguments.of("admin", Provocation.NUL_IN_BODY, 400, "malformed_request"),
         Arguments.of("admin", Provocation.NUL_IN_QUERY, 400, "malformed_request"),
+        Arguments.of("admin", Provocation.NUL_IN_PATH, 400, "malformed_request"),
+        Arguments.of("admin", Provocation.HEADERS_OVER_LIMIT, 400, "malformed_request"),
         Arguments.of("admin", Provocation.UNEXPECTED_EXCEPTION, 500, "internal_error"));
   }
 
@@ -114,6 +124,10 @@ class DialectFrameworkFailuresTest extends HttpIntegrationTest {
                   // The JSON escape of U+0000, which PostgreSQL cannot store in text.
                   .POST(HttpRequest.BodyPublishers.ofString("{\"name\": \"a\\u0000b\"}"));
           case NUL_IN_QUERY -> request(base + ProbeEndpoints.PATH + "?name=a%00b").GET();
+          // Both are refused by Tomcat itself, before any filter or servlet sees the request.
+          case NUL_IN_PATH -> request(base + ProbeEndpoints.PATH + "/a%00b").GET();
+          case HEADERS_OVER_LIMIT ->
+              request(base + ProbeEndpoints.PATH).header("X-Padding", "x".repeat(20_000)).GET();
           case UNEXPECTED_EXCEPTION -> request(base + ProbeEndpoints.FAILURE_PATH).GET();
         };
     if (dialect.equals("admin")) {
