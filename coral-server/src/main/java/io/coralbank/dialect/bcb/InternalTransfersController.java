@@ -59,6 +59,7 @@ class InternalTransfersController {
     require(request.debitAmountCurrency(), "debitAmountCurrency");
     require(request.creditAccountNumber(), "creditAccountNumber");
     require(request.creditAmountCurrency(), "creditAmountCurrency");
+    PaymentsController.checkTransferTexts(request.endToEndIdentification(), request.remittance());
     Accounts.TransferAccounts named =
         accounts.findTransferAccounts(
             caller.customerId(), request.debitAccountNumber(), request.creditAccountNumber());

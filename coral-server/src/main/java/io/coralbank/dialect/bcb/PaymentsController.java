@@ -385,6 +385,20 @@ class PaymentsController {
     return value;
   }
 
+  /**
+   * The free text of a transfer between accounts of the bank. BCB documents no lengths for them;
+   * Coral takes ISO 20022's, whose names they carry: an end-to-end identification of at most 35
+   * characters, unstructured remittance information of at most 140. Both are optional.
+   */
+  static void checkTransferTexts(String endToEndIdentification, String remittanceInformation) {
+    if (endToEndIdentification != null && endToEndIdentification.length() > 35) {
+      throw malformed("endToEndIdentification must be at most 35 characters.");
+    }
+    if (remittanceInformation != null && remittanceInformation.length() > 140) {
+      throw malformed("remittanceInformation must be at most 140 characters.");
+    }
+  }
+
   static void require(Object value, String name) {
     if (value == null) {
       throw malformed(name + " is required.");

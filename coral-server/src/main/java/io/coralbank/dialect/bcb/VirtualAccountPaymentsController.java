@@ -145,6 +145,8 @@ class VirtualAccountPaymentsController {
             .orElseThrow(
                 () -> new BcbRejections.Refusal(404, "NOT_FOUND", "Virtual account not found"));
     PaymentsController.text(request.creditAccountNumber(), "creditAccountNumber", 36);
+    PaymentsController.checkTransferTexts(
+        request.endToEndIdentification(), request.remittanceInformation());
     long amount = internalAmount(sub.account(), request);
     String transferId =
         TransferIds.forRequest(
@@ -226,6 +228,8 @@ class VirtualAccountPaymentsController {
       Caller caller) {
     Account settlement = settlement(settlementAccountNumber, caller);
     PaymentsController.text(request.creditAccountNumber(), "creditAccountNumber", 36);
+    PaymentsController.checkTransferTexts(
+        request.endToEndIdentification(), request.remittanceInformation());
     Account counterparty =
         accounts
             .findCustomerAccount(request.creditAccountNumber())

@@ -57,6 +57,8 @@ class VirtualAccountTransfersController {
         && !request.creditAccountNumber().equals(accountNumber)) {
       throw malformed("creditAccountNumber must be the account number of the route.");
     }
+    PaymentsController.checkTransferTexts(
+        request.endToEndIdentification(), request.remittanceInformation());
     SubAndSettlement route = sub(accountNumber, caller);
     Account sub = route.sub();
     long amount = amount(request.creditAmount(), request.creditAmountCurrency(), sub, "credit");
@@ -90,6 +92,8 @@ class VirtualAccountTransfersController {
         && !request.debitAccountNumber().equals(accountNumber)) {
       throw malformed("debitAccountNumber must be the account number of the route.");
     }
+    PaymentsController.checkTransferTexts(
+        request.endToEndIdentification(), request.remittanceInformation());
     SubAndSettlement route = sub(accountNumber, caller);
     Account sub = route.sub();
     long amount = amount(request.debitAmount(), request.debitAmountCurrency(), sub, "debit");

@@ -114,6 +114,14 @@ class BcbInternalTransfersTest extends HttpIntegrationTest {
             new Case(body(from, "USD", from, "USD", "\"1.00\""), 400, "ACCOUNTS_MUST_DIFFER"),
             new Case(body(theirs, "USD", from, "USD", "\"1.00\""), 404, "NOT_FOUND"),
             new Case(body(from, "USD", "1000000000", "USD", "\"1.00\""), 404, "NOT_FOUND"),
+            new Case(
+                body(from, "USD", to, "USD", "\"1.00\"").replace("Invoice 42", "x".repeat(141)),
+                400,
+                "BAD_REQUEST"),
+            new Case(
+                body(from, "USD", to, "USD", "\"1.00\"").replace("E2E-42", "e".repeat(36)),
+                400,
+                "BAD_REQUEST"),
             new Case("{\"debitAccountNumber\": \"" + from + "\"}", 400, "BAD_REQUEST"))) {
       HttpResponse<String> response = transfer(payer, refused.body(), null);
       assertThat(response.statusCode()).as(refused.body()).isEqualTo(refused.status());

@@ -29,6 +29,18 @@ class BcbVirtualAccountsAccessAndPayoutsTest extends BcbVirtualAccountsFixture {
                     "{\"creditAmountCurrency\": \"USD\", \"creditAmount\": \"1\"}")
                 .statusCode())
         .isEqualTo(404);
+    HttpResponse<String> tooLong =
+        call(
+            owner,
+            "POST",
+            "/v1/virtual-accounts/" + sub + "/transfers/credit",
+            "{\"creditAmountCurrency\": \"USD\", \"creditAmount\": \"1\","
+                + " \"remittanceInformation\": \""
+                + "x".repeat(141)
+                + "\"}");
+    assertThat(tooLong.statusCode()).isEqualTo(400);
+    assertThat(body(tooLong).path("message").asString())
+        .isEqualTo("remittanceInformation must be at most 140 characters.");
     assertThat(call(reader, "POST", "/v1/virtual-accounts", "{\"items\": []}").statusCode())
         .isEqualTo(403);
     assertThat(call(reader, "GET", "/v1/jobs", null).statusCode()).isEqualTo(403);
