@@ -25,16 +25,20 @@ class ContainerErrorConfiguration {
             if (!Lifecycle.BEFORE_START_EVENT.equals(event.getType())) {
               return;
             }
+            boolean present = false;
             for (Valve valve : host.getPipeline().getValves()) {
-              if (valve instanceof ErrorReportValve
-                  && !(valve instanceof DialectErrorReportValve)) {
+              if (valve instanceof DialectErrorReportValve) {
+                present = true;
+              } else if (valve instanceof ErrorReportValve) {
                 host.getPipeline().removeValve(valve);
               }
             }
             if (host instanceof StandardHost standard) {
               standard.setErrorReportValveClass(DialectErrorReportValve.class.getName());
             }
-            host.getPipeline().addValve(new DialectErrorReportValve(failures));
+            if (!present) {
+              host.getPipeline().addValve(new DialectErrorReportValve(failures));
+            }
           });
     };
   }
