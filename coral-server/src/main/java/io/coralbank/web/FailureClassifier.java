@@ -15,6 +15,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidNullException;
 
 /**
  * Decides which {@link FailureKind} an exception from the HTTP layer is, with a detail sentence
@@ -59,9 +61,7 @@ final class FailureClassifier {
                       .collect(Collectors.joining(" or "))
                   + ".");
       case HttpMessageNotReadableException unreadable ->
-          RequestFailure.of(
-              FailureKind.MALFORMED_REQUEST,
-              "The request body is missing or is not valid JSON of the expected shape.");
+          RequestFailure.of(FailureKind.MALFORMED_REQUEST, unreadableBody(unreadable));
       case MissingServletRequestParameterException missing ->
           RequestFailure.of(
               FailureKind.MALFORMED_REQUEST,
@@ -79,6 +79,27 @@ final class FailureClassifier {
       case ErrorResponse other -> byStatus(other.getStatusCode().value());
       default -> internalError();
     };
+  }
+
+  /**
+   * Names the field when the body was JSON of the right shape but for a null inside a list or map,
+   * which the reader refuses (RequestJsonConfiguration); the path is the client's own field names.
+   */
+  private static String unreadableBody(HttpMessageNotReadableException unreadable) {
+    for (Throwable cause = unreadable; cause != null; cause = cause.getCause()) {
+      if (cause instanceof InvalidNullException invalidNull && !invalidNull.getPath().isEmpty()) {
+        StringBuilder field = new StringBuilder();
+        for (JacksonException.Reference step : invalidNull.getPath()) {
+          if (step.getPropertyName() != null) {
+            field.append(field.isEmpty() ? "" : ".").append(step.getPropertyName());
+          } else if (step.getIndex() >= 0) {
+            field.append('[').append(step.getIndex()).append(']');
+          }
+        }
+        return field + " must not be null.";
+      }
+    }
+    return "The request body is missing or is not valid JSON of the expected shape.";
   }
 
   /** For failures known only by status, as on Tomcat's error dispatch. */

@@ -230,6 +230,8 @@ class CaymanWebhooksTest extends CaymanSandboxTest {
             null);
     assertThat(nullEvent.statusCode()).isEqualTo(400);
     assertThat(body(nullEvent).path("error").path("code").asString()).isEqualTo("validation_error");
+    assertThat(body(nullEvent).path("error").path("message").asString())
+        .isEqualTo("events[0] must not be null.");
     String id =
         body(post(
                 owner,
