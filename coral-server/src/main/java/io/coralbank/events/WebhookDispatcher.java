@@ -327,7 +327,7 @@ public class WebhookDispatcher implements AutoCloseable {
                     update webhook_deliveries
                        set status = :status, next_attempt_at = :next, last_status_code = :code,
                            last_error = :error,
-                           delivered_at = case when :status = 'DELIVERED' then :at end
+                           delivered_at = case when :status = 'DELIVERED' then :answered end
                      where id = :id and status = 'PENDING' and attempts = :attempts
                        and next_attempt_at = :lease
                     returning id),
@@ -342,6 +342,10 @@ public class WebhookDispatcher implements AutoCloseable {
             .param("code", attempted.statusCode())
             .param("error", attempted.error())
             .param("at", attempted.at().atOffset(ZoneOffset.UTC))
+            // Delivered when the receiver's answer came, not when the attempt was sent.
+            .param(
+                "answered",
+                attempted.at().plusMillis(attempted.latencyMillis()).atOffset(ZoneOffset.UTC))
             .param("latency", attempted.latencyMillis())
             .param("id", attempt.id())
             .param("attempts", attempt.attempts())

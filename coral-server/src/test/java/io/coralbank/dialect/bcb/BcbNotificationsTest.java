@@ -9,6 +9,7 @@ import java.net.InetSocketAddress;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -330,6 +331,29 @@ class BcbNotificationsTest extends HttpIntegrationTest {
     assertThat(delivery.path("attempts").asInt()).isEqualTo(2);
     assertThat(delivery.path("lastStatusCode").isNull()).isTrue();
     assertThat(delivery.path("nextAttemptAt").isNull()).isFalse();
+  }
+
+  @Test
+  void aDeliveryIsDeliveredWhenTheReceiversAnswerCameNotWhenItWasSent() {
+    Corporate caller = corporate();
+    String account = openAccount(caller.id(), "USD", "CURRENT", null);
+    String subscription = subscribeToDeposits(caller, heldUrl());
+    deposit(caller, account, "2");
+    assertThat(eventually(held::size, 1)).isEqualTo(1);
+    sleep(400);
+    release.countDown();
+
+    assertThat(
+            eventually(
+                () -> deliveries(subscription).get(0).path("status").asString(), "DELIVERED"))
+        .isEqualTo("DELIVERED");
+    JsonNode delivery = deliveries(subscription).get(0);
+    JsonNode attempt = delivery.path("attemptLog").get(0);
+    assertThat(attempt.path("latencyMs").asInt()).isGreaterThanOrEqualTo(400);
+    assertThat(Instant.parse(delivery.path("deliveredAt").asString()))
+        .isAfterOrEqualTo(
+            Instant.parse(attempt.path("attemptedAt").asString())
+                .plusMillis(attempt.path("latencyMs").asInt()));
   }
 
   @Test
