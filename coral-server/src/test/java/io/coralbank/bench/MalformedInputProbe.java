@@ -32,6 +32,9 @@ import tools.jackson.databind.node.ObjectNode;
  */
 public final class MalformedInputProbe {
 
+  private String usdCurrent = "";
+  private String usdSettlement = "";
+
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
   /** Wrong values for any field: wrong types, edge numbers, odd text. */
@@ -105,8 +108,7 @@ public final class MalformedInputProbe {
       try {
         System.out.println(
             "Coral malformed-input probe: port " + port + ", server log " + directory);
-        MalformedInputProbe probe = new MalformedInputProbe(port, demoAuthorizations(port));
-        probe.run();
+        MalformedInputProbe probe = probe(port);
         probe.report();
         if (!probe.problems.isEmpty()) {
           ScratchDirectories.keep(directory); // its server.log has the stack traces
@@ -117,6 +119,26 @@ public final class MalformedInputProbe {
         server.waitFor();
       }
     }
+  }
+
+  /**
+   * Probes the sandbox server listening on {@code port}, whose rate limits must be high enough for
+   * about 3,000 requests, and returns it with what it found ({@link #problems()}).
+   */
+  public static MalformedInputProbe probe(int port) throws Exception {
+    MalformedInputProbe probe = new MalformedInputProbe(port, demoAuthorizations(port));
+    probe.run();
+    return probe;
+  }
+
+  /** How many requests the probe sent. */
+  public int sent() {
+    return sent;
+  }
+
+  /** Each answer that was a server error or not in its dialect's JSON shape, described. */
+  public List<String> problems() {
+    return List.copyOf(problems);
   }
 
   /** The documented sandbox credentials (README, "Sandbox demo credentials"). */
@@ -158,6 +180,14 @@ public final class MalformedInputProbe {
   private record ValidRequest(String dialect, String method, String path, String body) {}
 
   private List<ValidRequest> validRequests() throws Exception {
+    for (JsonNode account :
+        JSON.readTree(send("bcb", "GET", "/bcb/v1/accounts", null).body()).path("data")) {
+      switch (account.path("label").asString()) {
+        case "Demo USD current" -> usdCurrent = account.path("number").asString();
+        case "Demo USD settlement" -> usdSettlement = account.path("number").asString();
+        default -> {}
+      }
+    }
     JsonNode wallets = JSON.readTree(send("cayman", "GET", "/cayman/v1/wallets", null).body());
     String usdWallet = "";
     for (JsonNode wallet : wallets.path("data")) {
@@ -177,7 +207,9 @@ public final class MalformedInputProbe {
             .asString();
     String swift =
         "{\"instructionIdentification\": \"PROBE-1\", \"debtorAccount\": {\"identification\":"
-            + " \"1000000016\"}, \"instructedAmount\": {\"currency\": \"USD\", \"amount\": \"1.00\"},"
+            + " \""
+            + usdCurrent
+            + "\"}, \"instructedAmount\": {\"currency\": \"USD\", \"amount\": \"1.00\"},"
             + " \"creditorAccount\": {\"identification\": \"GB29NWBK60161331926819\", \"name\":"
             + " \"John Doe\", \"additionalInformation\": [\"x\"]}, \"creditorAgent\":"
             + " {\"identification\": \"NWBKGB2L\", \"name\": \"Bank\"}, \"chargesType\": \"OUR\","
@@ -187,16 +219,22 @@ public final class MalformedInputProbe {
             "bcb",
             "POST",
             "/bcb/v1/internal-transfers",
-            "{\"debitAccountNumber\": \"1000000016\", \"debitAmountCurrency\": \"USD\","
-                + " \"creditAccountNumber\": \"1000000073\", \"creditAmountCurrency\": \"USD\","
+            "{\"debitAccountNumber\": \""
+                + usdCurrent
+                + "\", \"debitAmountCurrency\": \"USD\","
+                + " \"creditAccountNumber\": \""
+                + usdSettlement
+                + "\", \"creditAmountCurrency\": \"USD\","
                 + " \"debitAmount\": \"1.00\", \"endToEndIdentification\": \"E2E\","
                 + " \"remittanceInformation\": \"Probe\"}"),
         new ValidRequest("bcb", "POST", "/bcb/v1/payments/swift", swift),
         new ValidRequest(
             "bcb",
             "POST",
-            "/bcb/v1/virtual-accounts/1000000073/settlements/internal",
-            "{\"creditAccountNumber\": \"1000000016\", \"debitAmountCurrency\": \"USD\","
+            "/bcb/v1/virtual-accounts/" + usdSettlement + "/settlements/internal",
+            "{\"creditAccountNumber\": \""
+                + usdCurrent
+                + "\", \"debitAmountCurrency\": \"USD\","
                 + " \"debitAmount\": \"1.00\", \"endToEndIdentification\": \"E2E\"}"),
         new ValidRequest(
             "bcb",
@@ -208,7 +246,7 @@ public final class MalformedInputProbe {
             "bcb",
             "POST",
             "/bcb/v1/testing/deposits",
-            "{\"accountNumber\": \"1000000016\", \"amount\": \"1.00\"}"),
+            "{\"accountNumber\": \"" + usdCurrent + "\", \"amount\": \"1.00\"}"),
         new ValidRequest(
             "cayman",
             "POST",
@@ -247,7 +285,7 @@ public final class MalformedInputProbe {
         new ValidRequest(
             "admin",
             "POST",
-            "/admin/v1/accounts/1000000016/credits",
+            "/admin/v1/accounts/" + usdCurrent + "/credits",
             "{\"amount\": \"1.00\", \"reference\": \"Probe\"}"),
         new ValidRequest("admin", "PUT", "/admin/v1/fx-rates/USD/EUR", "{\"rate\": \"0.9\"}"),
         new ValidRequest(
