@@ -272,13 +272,19 @@ public class ApiClients {
         client.get().dialect() == ClientDialect.CAYMAN
             ? secrets.newApiKey(clientId)
             : secrets.newClientSecret();
-    jdbc.sql(
-            "update api_clients set secret_hash = :hash, secret_rotated_at = :now"
-                + " where client_id = :id")
-        .param("hash", secrets.hash(secret))
-        .param("now", clock.instant().atOffset(ZoneOffset.UTC))
-        .param("id", clientId)
-        .update();
+    // Only while still active: a client disabled after the read above keeps its old secret, and
+    // the caller is told there is no active client to rotate, as it would have been a moment later.
+    int rotated =
+        jdbc.sql(
+                "update api_clients set secret_hash = :hash, secret_rotated_at = :now"
+                    + " where client_id = :id and status = 'ACTIVE'")
+            .param("hash", secrets.hash(secret))
+            .param("now", clock.instant().atOffset(ZoneOffset.UTC))
+            .param("id", clientId)
+            .update();
+    if (rotated == 0) {
+      return Optional.empty();
+    }
     forgetWhenCommitted(clientId);
     return Optional.of(secret);
   }

@@ -19,11 +19,18 @@ import io.coralbank.web.RequiresPermission;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -238,6 +245,36 @@ class BcbIdentityTest extends HttpIntegrationTest {
     assertThat(permissionsOf(doomed, doomedToken).statusCode()).isEqualTo(401);
     assertThat(login(doomed.clientId(), doomed.secret()).statusCode()).isEqualTo(401);
     assertThat(permissionsOf(admin, adminToken).statusCode()).isEqualTo(200);
+  }
+
+  @Test
+  void aRotationThatMeetsTheDisablingOfItsClientIsNotFoundAndRotatesNothing(
+      @Autowired DataSource dataSource) throws Exception {
+    String customerId = customer();
+    Client admin = client(customerId, "");
+    Client doomed = client(customerId, "");
+    String adminToken = token(admin);
+    try (Connection disabling = dataSource.getConnection();
+        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
+      disabling.setAutoCommit(false);
+      try (PreparedStatement disable =
+          disabling.prepareStatement(
+              "update api_clients set status = 'DISABLED', disabled_at = now()"
+                  + " where client_id = ?")) {
+        disable.setObject(1, UUID.fromString(doomed.clientId()));
+        disable.executeUpdate();
+      }
+      // The rotation reads the client as still active, then waits for the row this disabling
+      // holds; it must not rotate the secret of the client that is disabled meanwhile.
+      Future<HttpResponse<String>> rotation =
+          callers.submit(
+              () -> bcb("PATCH", "/bcb/v1/credentials/" + doomed.clientId(), adminToken));
+      Thread.sleep(500);
+      disabling.commit();
+
+      assertThat(rotation.get().statusCode()).isEqualTo(404);
+    }
+    assertThat(login(doomed.clientId(), doomed.secret()).statusCode()).isEqualTo(401);
   }
 
   @Test
