@@ -2,11 +2,8 @@ package io.coralbank.web;
 
 import io.coralbank.platform.CoralProperties;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
@@ -39,7 +36,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
       failures.write(request, response, tooLarge());
       return;
     }
-    chain.doFilter(new LimitedRequest(request, limit), response);
+    chain.doFilter(new ObservedBody(request, new SizeCount(limit)), response);
   }
 
   private RequestFailure tooLarge() {
@@ -47,74 +44,22 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         FailureKind.BODY_TOO_LARGE, "The request body is larger than " + limit + " bytes.");
   }
 
-  private static final class LimitedRequest extends HttpServletRequestWrapper {
+  /** Counts the body as it is read and refuses it once it grows past the limit. */
+  private static final class SizeCount implements ObservedBody.Observer {
 
-    private final long limit;
-    private ServletInputStream limited;
-
-    LimitedRequest(HttpServletRequest request, long limit) {
-      super(request);
-      this.limit = limit;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (limited == null) {
-        limited = new LimitedInputStream(super.getInputStream(), limit);
-      }
-      return limited;
-    }
-  }
-
-  private static final class LimitedInputStream extends ServletInputStream {
-
-    private final ServletInputStream delegate;
     private final long limit;
     private long read;
 
-    LimitedInputStream(ServletInputStream delegate, long limit) {
-      this.delegate = delegate;
+    SizeCount(long limit) {
       this.limit = limit;
     }
 
     @Override
-    public int read() throws IOException {
-      int next = delegate.read();
-      if (next >= 0) {
-        count(1);
-      }
-      return next;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int count = delegate.read(buffer, offset, length);
-      if (count > 0) {
-        count(count);
-      }
-      return count;
-    }
-
-    private void count(int bytes) throws BodyTooLargeException {
-      read += bytes;
+    public void observe(byte[] bytes, int offset, int count) throws BodyTooLargeException {
+      read += count;
       if (read > limit) {
         throw new BodyTooLargeException(limit);
       }
-    }
-
-    @Override
-    public boolean isFinished() {
-      return delegate.isFinished();
-    }
-
-    @Override
-    public boolean isReady() {
-      return delegate.isReady();
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-      delegate.setReadListener(listener);
     }
   }
 }

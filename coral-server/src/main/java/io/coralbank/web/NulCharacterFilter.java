@@ -1,11 +1,8 @@
 package io.coralbank.web;
 
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.core.Ordered;
@@ -52,7 +49,7 @@ class NulCharacterFilter extends OncePerRequestFilter {
       return;
     }
     try {
-      chain.doFilter(new WatchedRequest(request), response);
+      chain.doFilter(new ObservedBody(request, new NulWatch()), response);
     } catch (NulCharacterInBody refused) {
       // A filter read the body before any handler (the idempotency filter does, to hash it), so
       // the refusal comes back here rather than through Spring MVC. It is the client's mistake:
@@ -79,29 +76,12 @@ class NulCharacterFilter extends OncePerRequestFilter {
     }
   }
 
-  private static final class WatchedRequest extends HttpServletRequestWrapper {
-
-    private ServletInputStream watched;
-
-    WatchedRequest(HttpServletRequest request) {
-      super(request);
-    }
-
-    @Override
-    public ServletInputStream getInputStream() throws IOException {
-      if (watched == null) {
-        watched = new WatchedInputStream(super.getInputStream());
-      }
-      return watched;
-    }
-  }
-
   /**
-   * Passes the body through and throws {@link NulCharacterInBody} on a raw NUL byte or its JSON
-   * escape (a backslash, then {@code u0000}). It remembers how far into an escape the previous read
-   * ended, so an escape split between two reads is still seen.
+   * Throws {@link NulCharacterInBody} on a raw NUL byte or its JSON escape (a backslash, then
+   * {@code u0000}). It remembers how far into an escape the previous chunk ended, so an escape
+   * split between two reads is still seen.
    */
-  private static final class WatchedInputStream extends ServletInputStream {
+  private static final class NulWatch implements ObservedBody.Observer {
 
     /** Not in an escape. */
     private static final int PLAIN = -2;
@@ -109,31 +89,14 @@ class NulCharacterFilter extends OncePerRequestFilter {
     /** Just after a backslash. */
     private static final int AFTER_BACKSLASH = -1;
 
-    private final ServletInputStream delegate;
-
     /** {@link #PLAIN}, {@link #AFTER_BACKSLASH}, or how many zeros of the escape were read. */
     private int state = PLAIN;
 
-    WatchedInputStream(ServletInputStream delegate) {
-      this.delegate = delegate;
-    }
-
     @Override
-    public int read() throws IOException {
-      int next = delegate.read();
-      if (next >= 0) {
-        watch((byte) next);
-      }
-      return next;
-    }
-
-    @Override
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-      int count = delegate.read(buffer, offset, length);
+    public void observe(byte[] bytes, int offset, int count) throws NulCharacterInBody {
       for (int index = offset; index < offset + count; index++) {
-        watch(buffer[index]);
+        watch(bytes[index]);
       }
-      return count;
     }
 
     private void watch(byte next) throws NulCharacterInBody {
@@ -153,21 +116,6 @@ class NulCharacterFilter extends OncePerRequestFilter {
       } else {
         state = next == '\\' ? AFTER_BACKSLASH : PLAIN;
       }
-    }
-
-    @Override
-    public boolean isFinished() {
-      return delegate.isFinished();
-    }
-
-    @Override
-    public boolean isReady() {
-      return delegate.isReady();
-    }
-
-    @Override
-    public void setReadListener(ReadListener listener) {
-      delegate.setReadListener(listener);
     }
   }
 }

@@ -18,7 +18,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -329,31 +331,11 @@ class LedgerEngineTest extends HttpIntegrationTest {
             "create trigger fail_on_crash_transfer before insert on ledger_transfers"
                 + " for each row execute function fail_on_crash_transfer()")
         .update();
-    Account gate = fixtures.account("USD", 10_00);
-    // One worker, held up by a row lock the test takes: while it waits, the five submissions
-    // queue behind it, and when the lock is released the worker takes all five as one batch.
-    try (LedgerEngine engine =
-            new LedgerEngine(dataSource, clock, new EngineSettings(1000, Duration.ZERO, 1));
-        Connection gatekeeper = dataSource.getConnection();
-        ExecutorService callers = Executors.newVirtualThreadPerTaskExecutor()) {
-      gatekeeper.setAutoCommit(false);
-      try (Statement lock = gatekeeper.createStatement()) {
-        lock.execute(
-            "select 1 from ledger_accounts where account_id = " + gate.id() + " for update");
-      }
-      Future<List<TransferResult>> held =
-          callers.submit(() -> engine.submit(List.of(posting(id(), gate, to, 1_00))));
-      await(Duration.ofMillis(300));
+    try {
       List<String> ids = List.of(id(), id(), "crash-test-" + id(), id(), id());
-      List<Future<List<TransferResult>>> calls = new ArrayList<>();
-      for (String transferId : ids) {
-        calls.add(
-            callers.submit(() -> engine.submit(List.of(posting(transferId, from, to, 1_00)))));
-      }
-      await(Duration.ofMillis(300));
-      gatekeeper.rollback();
+      List<Future<List<TransferResult>>> calls =
+          asOneBatch(ids.stream().map(transferId -> posting(transferId, from, to, 1_00)).toList());
 
-      assertThat(held.get().getFirst()).isInstanceOf(TransferResult.Applied.class);
       for (Future<List<TransferResult>> call : calls) {
         assertThatThrownBy(call::get).hasCauseInstanceOf(LedgerUnavailableException.class);
       }
@@ -376,10 +358,43 @@ class LedgerEngineTest extends HttpIntegrationTest {
       throws Exception {
     Account from = fixtures.account("USD", 100_00);
     Account to = fixtures.account("USD", 0);
-    Account gate = fixtures.account("USD", 10_00);
-    // The same gate as above: five submissions queue behind a held row lock and run as one batch.
     // PostgreSQL cannot store the NUL character in text, so the third one's description makes
     // the database refuse the batch's write.
+    String nulCharacter = String.valueOf((char) 0);
+    List<String> descriptions = List.of("one", "two", "three" + nulCharacter, "four", "five");
+    List<Future<List<TransferResult>>> calls =
+        asOneBatch(
+            descriptions.stream()
+                .map(
+                    description ->
+                        new TransferRequest(
+                            new TransferCommand.Posting(
+                                id(), from.id(), to.id(), "USD", 1_00, false),
+                            null,
+                            description))
+                .toList());
+
+    for (int index = 0; index < calls.size(); index++) {
+      if (index == 2) {
+        assertThatThrownBy(calls.get(index)::get)
+            .hasCauseInstanceOf(LedgerUnavailableException.class);
+      } else {
+        assertThat(calls.get(index).get().getFirst()).isInstanceOf(TransferResult.Applied.class);
+      }
+    }
+    assertThat(reader.balance(from.id()).orElseThrow().posted()).isEqualTo(96_00);
+  }
+
+  /**
+   * Submits each transfer on its own to a one-worker engine while its worker is held up by a row
+   * lock the test takes: the submissions queue behind it, and when the lock is released the worker
+   * takes them all as one batch. Answers each submission's outcome, settled before the engine
+   * closes.
+   */
+  private List<Future<List<TransferResult>>> asOneBatch(List<TransferRequest> transfers)
+      throws Exception {
+    Account gate = fixtures.account("USD", 10_00);
+    Account payee = fixtures.account("USD", 0);
     try (LedgerEngine engine =
             new LedgerEngine(dataSource, clock, new EngineSettings(1000, Duration.ZERO, 1));
         Connection gatekeeper = dataSource.getConnection();
@@ -390,32 +405,25 @@ class LedgerEngineTest extends HttpIntegrationTest {
             "select 1 from ledger_accounts where account_id = " + gate.id() + " for update");
       }
       Future<List<TransferResult>> held =
-          callers.submit(() -> engine.submit(List.of(posting(id(), gate, to, 1_00))));
+          callers.submit(() -> engine.submit(List.of(posting(id(), gate, payee, 1_00))));
       await(Duration.ofMillis(300));
-      String nulCharacter = String.valueOf((char) 0);
-      List<String> descriptions = List.of("one", "two", "three" + nulCharacter, "four", "five");
       List<Future<List<TransferResult>>> calls = new ArrayList<>();
-      for (String description : descriptions) {
-        TransferRequest transfer =
-            new TransferRequest(
-                new TransferCommand.Posting(id(), from.id(), to.id(), "USD", 1_00, false),
-                null,
-                description);
+      for (TransferRequest transfer : transfers) {
         calls.add(callers.submit(() -> engine.submit(List.of(transfer))));
       }
       await(Duration.ofMillis(300));
       gatekeeper.rollback();
 
       assertThat(held.get().getFirst()).isInstanceOf(TransferResult.Applied.class);
-      for (int index = 0; index < calls.size(); index++) {
-        if (index == 2) {
-          assertThatThrownBy(calls.get(index)::get)
-              .hasCauseInstanceOf(LedgerUnavailableException.class);
-        } else {
-          assertThat(calls.get(index).get().getFirst()).isInstanceOf(TransferResult.Applied.class);
+      List<Future<List<TransferResult>>> settled = new ArrayList<>();
+      for (Future<List<TransferResult>> call : calls) {
+        try {
+          settled.add(CompletableFuture.completedFuture(call.get()));
+        } catch (ExecutionException failed) {
+          settled.add(CompletableFuture.failedFuture(failed.getCause()));
         }
       }
-      assertThat(reader.balance(from.id()).orElseThrow().posted()).isEqualTo(96_00);
+      return settled;
     }
   }
 

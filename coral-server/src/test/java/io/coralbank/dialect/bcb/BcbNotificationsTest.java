@@ -357,55 +357,6 @@ class BcbNotificationsTest extends HttpIntegrationTest {
   }
 
   @Test
-  void customHeadersThatCannotBeSentAreRefusedWhenGiven() {
-    Corporate caller = corporate();
-    for (String headers :
-        List.of(
-            "{\"X-Amount\": \"\u0661\u0660\u0660\"}",
-            "{\"X-Partner\": \"a\\tb\\u007f\"}",
-            "{\"Host\": \"example.com\"}",
-            "{\"Bcb-Signature\": \"forged\"}",
-            "{\"X Partner\": \"acme\"}")) {
-      HttpResponse<String> subscription =
-          call(
-              caller,
-              "POST",
-              "/v1/notifications/subscriptions",
-              "{\"url\": \""
-                  + url("/deposits")
-                  + "\", \"topic\": \"Deposits\", \"customHeaders\": "
-                  + headers
-                  + "}");
-      assertThat(subscription.statusCode()).as(headers).isEqualTo(400);
-      assertThat(body(subscription).path("message").asString())
-          .as(headers)
-          .contains("customHeaders");
-    }
-    // Job callbacks take the same headers through the same check. Creating a job is paced across
-    // all clients (one request in two seconds), so this waits its turn.
-    openAccount(caller.id(), "USD", "SETTLEMENT", null);
-    openAccount(caller.id(), "USD", "PARENT", null);
-    HttpResponse<String> job;
-    int tries = 0;
-    do {
-      if (tries++ > 0) {
-        sleep(2_100);
-      }
-      job =
-          call(
-              caller,
-              "POST",
-              "/v1/virtual-accounts",
-              "{\"items\": [{\"currency\": \"USD\", \"unallocated\": true}], \"callbackUrl\": \""
-                  + url("/jobs")
-                  + "\", \"customHeaders\": {\"X-Amount\": \"\u0661\u0660\u0660\"}}");
-    } while (job.statusCode() == 429 && tries < 5);
-    assertThat(job.statusCode()).as(job.body()).isEqualTo(400);
-    assertThat(body(job).path("message").asString()).contains("customHeaders");
-    assertThat(body(call(caller, "GET", "/v1/notifications/subscriptions", null))).isEmpty();
-  }
-
-  @Test
   void aSubscriptionWhoseStoredHeadersCannotBeSentIsLoggedAsUndeliverableNotRetriedBlindly() {
     Corporate caller = corporate();
     String account = openAccount(caller.id(), "USD", "CURRENT", null);
