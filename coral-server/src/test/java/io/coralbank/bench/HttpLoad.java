@@ -182,7 +182,7 @@ public final class HttpLoad {
                 + " its own (java %s-jar coral-server.jar); the generator's collector is %s. BCB's rate limit is raised to"
                 + " 2,000,000,000 per window for this run (the documented 300/hour would refuse"
                 + " almost everything); Tomcat keeps connections open"
-                + " (max-keep-alive-requests=-1).%n",
+                + " (max-keep-alive-requests=-1). %s%n",
             accountCount,
             rates,
             refinements,
@@ -193,7 +193,8 @@ public final class HttpLoad {
             Runtime.version(),
             serverJavaOptions.isEmpty() ? "" : String.join(" ", serverJavaOptions) + " ",
             // "G1 Young Generation", "ZGC Minor Cycles": the collector is the first word.
-            ManagementFactory.getGarbageCollectorMXBeans().getFirst().getName().split(" ")[0]);
+            ManagementFactory.getGarbageCollectorMXBeans().getFirst().getName().split(" ")[0],
+            KernelScheduling.describe());
         load.report(
             scenarios,
             rates,

@@ -89,14 +89,15 @@ public final class LedgerBenchmark implements AutoCloseable {
     System.out.printf(
         Locale.ROOT,
         "Coral ledger benchmark: %d accounts, %d s per measurement after %d s warm-up,"
-            + " engine workers %d, batch wait %d us, %d cores, Java %s%n",
+            + " engine workers %d, batch wait %d us, %d cores, Java %s. %s%n",
         ACCOUNTS,
         seconds,
         warmup,
         workers,
         waitMicros,
         Runtime.getRuntime().availableProcessors(),
-        Runtime.version());
+        Runtime.version(),
+        KernelScheduling.describe());
     try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(directory.resolve("pg"))) {
       Flyway.configure()
           .dataSource(postgres.jdbcUrl(), null, null)
