@@ -102,6 +102,20 @@ class EmbeddedDatabaseTest {
     }
   }
 
+  @Test
+  void theEmbeddedDatabaseRunsWithTheWriteSettingsItsLoadFiguresWereMeasuredWith()
+      throws Exception {
+    // Each of these removed a stall measured under load (docs/performance.md): checkpoints spaced
+    // out, new WAL segments not zero-filled, evicted pages handed to the disk as they are written.
+    try (EmbeddedPostgresServer postgres =
+            EmbeddedPostgresServer.start(workDirectory.resolve("tuned"));
+        Connection connection = DriverManager.getConnection(postgres.jdbcUrl())) {
+      assertThat(setting(connection, "max_wal_size")).isEqualTo("4GB");
+      assertThat(setting(connection, "wal_init_zero")).isEqualTo("off");
+      assertThat(setting(connection, "backend_flush_after")).isEqualTo("256kB");
+    }
+  }
+
   private static String setting(Connection connection, String name) throws Exception {
     try (ResultSet result =
         connection.createStatement().executeQuery("select current_setting('" + name + "')")) {
