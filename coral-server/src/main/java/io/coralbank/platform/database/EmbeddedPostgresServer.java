@@ -91,11 +91,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
               // Under load the connections' backends write out dirty pages themselves to make room
               // in the buffer pool, and by default leave them in the kernel's page cache: hundreds
               // of megabytes that the checkpoint's final fsync then writes in one burst, while
-              // every
-              // commit waits behind it for its WAL flush (a 260 ms stall at 2,450 requests/s). With
-              // this, a backend asks the kernel to start writing after each 256 kB, as the
-              // checkpointer and background writer already do, and the burst stays small
-              // (docs/performance.md, "Checkpoint flushes").
+              // every commit waits behind it for its WAL flush (a 260 ms stall at 2,450
+              // requests/s). With this, a backend asks the kernel to start writing after each
+              // 256 kB, as the checkpointer and background writer already do, and the burst stays
+              // small (docs/performance.md, "Checkpoint flushes").
               .setServerConfig("backend_flush_after", "256kB")
               .start();
       createDatabaseIfAbsent(postgres);
